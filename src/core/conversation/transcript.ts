@@ -1,0 +1,67 @@
+import type { ModelMessage } from '../protocols/types';
+import type { AssistantMessage, Message, ToolCallState } from './types';
+
+/**
+ * Builds the transcript sent to the model. Every tool call gets exactly one result — a call that was
+ * cancelled, rejected, cut off or interrupted gets a synthetic one — so no provider sees an orphan.
+ * The model's original call is kept verbatim; edits are explained in the result.
+ */
+export function buildTranscript(messages: Message[], systemPrompt?: string): ModelMessage[] {
+  const out: ModelMessage[] = [];
+  if (systemPrompt?.trim()) out.push({ role: 'system', content: systemPrompt });
+  for (const m of messages) {
+    if (m.role === 'user') out.push({ role: 'user', content: m.text });
+    else appendAssistant(out, m);
+  }
+  return out;
+}
+
+function appendAssistant(out: ModelMessage[], turn: AssistantMessage) {
+  turn.rounds.forEach((round) => {
+    let text = '';
+    let reasoning = '';
+    const calls: ToolCallState[] = [];
+    for (const part of round.parts) {
+      if (part.type === 'text') text += part.text;
+      else if (part.type === 'reasoning') reasoning += part.text;
+      else if (turn.calls[part.callId]) calls.push(turn.calls[part.callId]);
+    }
+    if (!text && !calls.length) return;
+    out.push({
+      role: 'assistant',
+      content: text,
+      ...(reasoning ? { reasoning } : {}),
+      ...(calls.length ? { toolCalls: calls.map((c) => ({ id: c.id, name: c.name, argsText: c.argsText })) } : {}),
+    });
+    for (const c of calls) out.push({ role: 'tool', toolCallId: c.id, name: c.name, content: resultFor(c) });
+  });
+}
+
+/** The result text the model sees for a call, synthetic when the call never produced one. */
+export function resultFor(call: ToolCallState): string {
+  if (call.resultText !== undefined) return call.resultText;
+  switch (call.status) {
+    case 'rejected':
+      return rejectionText(call.rejectReason);
+    case 'cancelled':
+      return 'The user cancelled this call; it did not finish.';
+    case 'incomplete':
+      return 'This call was cut off before its arguments were complete; it was not run.';
+    case 'invalid':
+      return `Error: ${call.validationError ?? call.parseError ?? 'invalid arguments'}. The call was not run.`;
+    default:
+      return 'This call was interrupted before it produced a result; it did not finish.';
+  }
+}
+
+/** What the model is told when the user rejects a call. */
+export function rejectionText(reason?: string): string {
+  return reason?.trim()
+    ? `The user rejected this call. Reason: ${reason.trim()}`
+    : 'The user rejected this call and gave no reason. Do not retry it unchanged.';
+}
+
+/** Prefixes a result when the user edited the arguments, so the history stays honest. */
+export function editedResultText(editedArgs: unknown, result: string): string {
+  return `Note: the user edited the arguments before this call ran. Arguments actually used: ${JSON.stringify(editedArgs)}\nResult: ${result}`;
+}

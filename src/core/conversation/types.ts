@@ -1,0 +1,92 @@
+import type { FinishReason } from '../protocols/types';
+import type { ToolOutcome, ToolPolicy, ToolProgress } from '../tools/types';
+
+/** Lifecycle of one tool call (DESIGN.md): streaming_args -> pending_approval | queued -> running -> settled. */
+export type ToolCallStatus =
+  | 'streaming_args'
+  | 'incomplete'
+  | 'invalid'
+  | 'pending_approval'
+  | 'queued'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'rejected'
+  | 'cancelled';
+
+export interface ToolCallState {
+  /** Provider call id, unique within the conversation. */
+  id: string;
+  name: string;
+  round: number;
+  /** Raw arguments exactly as streamed by the model. */
+  argsText: string;
+  /** Parsed original arguments once complete. */
+  args?: unknown;
+  parseError?: string;
+  /** Schema or unknown-tool error found before asking or running. */
+  validationError?: string;
+  status: ToolCallStatus;
+  policy?: ToolPolicy;
+  /** Arguments the user changed to before running (history keeps the original call). */
+  editedArgs?: unknown;
+  rejectReason?: string;
+  progress?: ToolProgress;
+  /** Text streamed by the tool's `content` events. */
+  content?: string;
+  outcome?: ToolOutcome;
+  /** What the model sees as this call's result (set when the call settles). */
+  resultText?: string;
+  startedAt?: number;
+  endedAt?: number;
+}
+
+export type Part =
+  | { type: 'text'; text: string }
+  | { type: 'reasoning'; text: string }
+  | { type: 'tool-call'; callId: string };
+
+export interface Round {
+  parts: Part[];
+  finishReason?: FinishReason;
+}
+
+export interface UserMessage {
+  id: string;
+  role: 'user';
+  text: string;
+  createdAt: number;
+}
+
+export type TurnOutcome = 'completed' | 'stopped' | 'failed' | 'max_rounds';
+
+export interface TurnError {
+  message: string;
+  kind: string;
+  status?: number;
+}
+
+export interface AssistantMessage {
+  id: string;
+  role: 'assistant';
+  createdAt: number;
+  /** Label of the model that answered (e.g. "Demo (offline)" or the model id). */
+  model: string;
+  rounds: Round[];
+  calls: Record<string, ToolCallState>;
+  /** Set when the run that produced this turn has ended. */
+  outcome?: TurnOutcome;
+  error?: TurnError;
+  /** A visible notice, e.g. the max-rounds guard or "stopped after this round". */
+  notice?: string;
+}
+
+export type Message = UserMessage | AssistantMessage;
+
+export interface Conversation {
+  id: string;
+  title: string;
+  messages: Message[];
+  createdAt: number;
+  updatedAt: number;
+}

@@ -1,0 +1,47 @@
+import { ModelError, type ModelErrorKind } from './types';
+
+/** Classifies an `openai` SDK error into a user-facing ModelError; the key is scrubbed from any text. */
+export function toModelError(e: unknown, apiKey: string): ModelError {
+  if (e instanceof ModelError) return e;
+  const err = e as { name?: string; status?: number; message?: string; headers?: Headers | Record<string, string>; error?: any };
+  const scrub = (s: string) => (apiKey ? s.split(apiKey).join('[redacted]') : s);
+  if (err?.name === 'APIUserAbortError' || err?.name === 'AbortError') return new ModelError('aborted', 'Stopped.');
+  if (err?.name === 'APIConnectionTimeoutError') return new ModelError('timeout', 'The server did not answer in time.');
+  if (err?.name === 'APIConnectionError' || (err?.status === undefined && err?.name !== 'OpenAIError')) {
+    return new ModelError(
+      'network',
+      'Could not reach the server. Is it running, is the base URL right, and does it allow requests from this page (CORS)?',
+    );
+  }
+  const status = err.status;
+  const detail = scrub(String(err.error?.message ?? err.error?.error?.message ?? err.message ?? '')).replace(/^\d{3}\s*/, '');
+  const retryAfterMs = parseRetryAfter(header(err.headers, 'retry-after'));
+  if (status === undefined) return new ModelError('bad_request', scrub(err.message ?? 'Unknown error'));
+  const [kind, lead] = classify(status);
+  const wait = kind === 'rate_limit' && retryAfterMs !== undefined ? ` Try again in ${Math.ceil(retryAfterMs / 1000)} s.` : '';
+  return new ModelError(kind, `${lead} (HTTP ${status})${detail ? `: ${detail}` : '.'}${wait}`, { status, retryAfterMs });
+}
+
+function classify(status: number): [ModelErrorKind, string] {
+  if (status === 401) return ['auth', 'The server rejected the API key — check it in Settings'];
+  if (status === 403) return ['forbidden', 'Access denied — the key may lack permission for this model'];
+  if (status === 404) return ['not_found', 'Not found — check the base URL and the model name'];
+  if (status === 429) return ['rate_limit', 'Rate limited or out of quota'];
+  if (status >= 500) return ['server', 'The server had an error'];
+  return ['bad_request', 'The server refused the request'];
+}
+
+function header(headers: Headers | Record<string, string> | undefined, name: string): string | null {
+  if (!headers) return null;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
+  return (headers as Record<string, string>)[name] ?? null;
+}
+
+/** Retry-After in seconds or as an HTTP date. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

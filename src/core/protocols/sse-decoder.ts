@@ -1,0 +1,72 @@
+/** One server-sent event as decoded from the wire. */
+export interface SseEvent {
+  event?: string;
+  data: string;
+}
+
+/**
+ * Incremental SSE decoder (WHATWG event-stream rules): bytes may be split anywhere,
+ * including inside a multi-byte character or a `data:` line; CRLF, CR and LF all end lines;
+ * comment lines (":") are skipped; multi-line data is joined with "\n".
+ */
+export function createSseDecoder() {
+  const utf8 = new TextDecoder('utf-8');
+  let buffer = '';
+  let pendingCR = false;
+  let data: string[] = [];
+  let eventName: string | undefined;
+
+  function dispatch(out: SseEvent[]) {
+    if (data.length > 0) out.push({ event: eventName, data: data.join('\n') });
+    data = [];
+    eventName = undefined;
+  }
+
+  function line(text: string, out: SseEvent[]) {
+    if (text === '') return dispatch(out);
+    if (text.startsWith(':')) return;
+    const colon = text.indexOf(':');
+    const field = colon === -1 ? text : text.slice(0, colon);
+    let value = colon === -1 ? '' : text.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'data') data.push(value);
+    else if (field === 'event') eventName = value;
+  }
+
+  function feed(text: string, out: SseEvent[]) {
+    let start = 0;
+    if (pendingCR && text.startsWith('\n')) start = 1;
+    pendingCR = false;
+    buffer += start ? text.slice(start) : text;
+    let from = 0;
+    for (let i = 0; i < buffer.length; i++) {
+      const c = buffer.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      line(buffer.slice(from, i), out);
+      if (c === 13) {
+        if (i + 1 === buffer.length) pendingCR = true;
+        else if (buffer.charCodeAt(i + 1) === 10) i++;
+      }
+      from = i + 1;
+    }
+    buffer = buffer.slice(from);
+  }
+
+  return {
+    /** Feeds raw bytes (or already-decoded text); returns the events completed by them. */
+    push(chunk: Uint8Array | string): SseEvent[] {
+      const out: SseEvent[] = [];
+      feed(typeof chunk === 'string' ? chunk : utf8.decode(chunk, { stream: true }), out);
+      return out;
+    },
+    /** Ends the stream: a final event without its blank line still counts. */
+    end(): SseEvent[] {
+      const out: SseEvent[] = [];
+      feed(utf8.decode(), out);
+      if (buffer) line(buffer, out);
+      buffer = '';
+      dispatch(out);
+      return out;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/** Normalized model events: every protocol adapter (and the offline demo model) produces these. */
+export type FinishReason = 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'error' | 'aborted' | null;
+
+export type ModelEvent =
+  | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string }
+  | { type: 'tool-call-start'; index: number; id: string; name: string }
+  | { type: 'tool-call-delta'; index: number; argsText: string }
+  | {
+      type: 'tool-call-end';
+      index: number;
+      id: string;
+      name: string;
+      /** Parsed arguments, or undefined when they never became valid JSON. */
+      args: unknown;
+      argsText: string;
+      parseError?: string;
+    }
+  | { type: 'finish'; reason: FinishReason; rawReason?: string | null; usage?: Usage }
+  | { type: 'raw'; data: unknown };
+
+export interface Usage {
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+/** One message of the transcript sent to a model, provider-neutral. */
+export type ModelMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string; reasoning?: string; toolCalls?: ModelToolCall[] }
+  | { role: 'tool'; toolCallId: string; name: string; content: string };
+
+export interface ModelToolCall {
+  id: string;
+  name: string;
+  /** The arguments exactly as the model produced them (history stays honest). */
+  argsText: string;
+}
+
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+export interface ModelRequest {
+  messages: ModelMessage[];
+  tools: ToolSpec[];
+  signal: AbortSignal;
+}
+
+/** A model endpoint: streams normalized events for one round. */
+export interface ModelClient {
+  readonly label: string;
+  stream(request: ModelRequest): AsyncIterable<ModelEvent>;
+}
+
+export type ModelErrorKind =
+  | 'auth'
+  | 'forbidden'
+  | 'not_found'
+  | 'rate_limit'
+  | 'server'
+  | 'bad_request'
+  | 'network'
+  | 'timeout'
+  | 'stream'
+  | 'aborted';
+
+/** A failure talking to a model, already classified for the user. Never contains the API key. */
+export class ModelError extends Error {
+  readonly kind: ModelErrorKind;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  constructor(kind: ModelErrorKind, message: string, opts: { status?: number; retryAfterMs?: number } = {}) {
+    super(message);
+    this.name = 'ModelError';
+    this.kind = kind;
+    this.status = opts.status;
+    this.retryAfterMs = opts.retryAfterMs;
+  }
+}
