@@ -1,0 +1,305 @@
+// @vitest-environment node
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  allowedRunEvents,
+  DEFAULT_MAX_ROUNDS,
+  initialRunState,
+  RUN_EVENT_TYPES,
+  RUN_PHASES,
+  transition,
+  type RunEvent,
+  type RunEventType,
+  type RunPhase,
+  type RunState,
+} from './machine';
+
+/** Every shape each event type can take; typed as a full Record so a new event type fails to compile here. */
+const EVENT_SAMPLES: Record<RunEventType, RunEvent[]> = {
+  start: [{ type: 'start' }],
+  resume: [{ type: 'resume' }, { type: 'resume', round: 2 }],
+  'round-finished': [
+    { type: 'round-finished', hasCalls: false, needsApproval: false },
+    { type: 'round-finished', hasCalls: true, needsApproval: false },
+    { type: 'round-finished', hasCalls: true, needsApproval: true },
+    { type: 'round-finished', hasCalls: false, needsApproval: true },
+  ],
+  'approvals-done': [{ type: 'approvals-done' }],
+  'calls-settled': [{ type: 'calls-settled' }],
+  'stop-after-round': [{ type: 'stop-after-round' }],
+  stop: [{ type: 'stop' }],
+  error: [{ type: 'error' }],
+};
+
+/** The legal (phase, event) pairs, written out independently of the implementation's table. */
+const LEGAL: Record<RunPhase, RunEventType[]> = {
+  idle: ['start', 'resume'],
+  generating: ['round-finished', 'stop-after-round', 'stop', 'error'],
+  awaiting_confirmation: ['approvals-done', 'stop-after-round', 'stop'],
+  executing_function: ['calls-settled', 'stop-after-round', 'stop', 'error'],
+};
+
+const s = (phase: RunPhase, round: number, extra: Partial<RunState> = {}): RunState => ({
+  phase,
+  round,
+  maxRounds: 3,
+  stopAfterRound: false,
+  ...extra,
+});
+
+/** Representative states of every phase, including flags and finished runs. */
+const STATES: Record<RunPhase, RunState[]> = {
+  idle: [s('idle', 0), s('idle', 2, { outcome: 'completed' }), s('idle', 3, { outcome: 'max_rounds' })],
+  generating: [s('generating', 1), s('generating', 3, { stopAfterRound: true })],
+  awaiting_confirmation: [s('awaiting_confirmation', 1), s('awaiting_confirmation', 2, { stopAfterRound: true })],
+  executing_function: [s('executing_function', 1), s('executing_function', 3, { stopAfterRound: true })],
+};
+
+describe('run machine: lists', () => {
+  it('lists every phase and event type exactly once', () => {
+    expect([...RUN_PHASES].sort()).toEqual(Object.keys(LEGAL).sort());
+    expect([...RUN_EVENT_TYPES].sort()).toEqual(Object.keys(EVENT_SAMPLES).sort());
+  });
+
+  it.each(RUN_PHASES)('allowedRunEvents(%s) matches the legal pairs', (phase) => {
+    expect(allowedRunEvents(phase).sort()).toEqual([...LEGAL[phase]].sort());
+  });
+});
+
+describe('initialRunState', () => {
+  it('starts idle at round 0 with no outcome and the default of 8 rounds', () => {
+    expect(initialRunState()).toEqual({ phase: 'idle', round: 0, maxRounds: 8, stopAfterRound: false });
+    expect(DEFAULT_MAX_ROUNDS).toBe(8);
+    expect(initialRunState(2).maxRounds).toBe(2);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses maxRounds %s', (n) => {
+    expect(() => initialRunState(n)).toThrow(RangeError);
+  });
+});
+
+describe('run machine: legal transitions', () => {
+  const cases: Array<[string, RunState, RunEvent, RunState]> = [
+    ['idle -start-> generating round 1', s('idle', 0), { type: 'start' }, s('generating', 1)],
+    [
+      'a new run after a finished one clears the outcome',
+      s('idle', 3, { outcome: 'failed' }),
+      { type: 'start' },
+      s('generating', 1),
+    ],
+    ['idle -resume-> awaiting_confirmation at round 1', s('idle', 0), { type: 'resume' }, s('awaiting_confirmation', 1)],
+    [
+      'resume at the round the turn had reached',
+      s('idle', 0),
+      { type: 'resume', round: 3 },
+      s('awaiting_confirmation', 3),
+    ],
+    [
+      'generating -round-finished(no calls)-> idle completed',
+      s('generating', 2),
+      { type: 'round-finished', hasCalls: false, needsApproval: false },
+      s('idle', 2, { outcome: 'completed' }),
+    ],
+    [
+      'generating -round-finished(calls, approval)-> awaiting_confirmation',
+      s('generating', 2),
+      { type: 'round-finished', hasCalls: true, needsApproval: true },
+      s('awaiting_confirmation', 2),
+    ],
+    [
+      'generating -round-finished(calls, no approval)-> executing_function',
+      s('generating', 2),
+      { type: 'round-finished', hasCalls: true, needsApproval: false },
+      s('executing_function', 2),
+    ],
+    [
+      'stop-after-round keeps the run going with the flag',
+      s('generating', 1, { stopAfterRound: true }),
+      { type: 'round-finished', hasCalls: true, needsApproval: false },
+      s('executing_function', 1, { stopAfterRound: true }),
+    ],
+    ['generating -stop-after-round-> flag set', s('generating', 1), { type: 'stop-after-round' }, s('generating', 1, { stopAfterRound: true })],
+    ['generating -stop-> idle stopped', s('generating', 2), { type: 'stop' }, s('idle', 2, { outcome: 'stopped' })],
+    ['generating -error-> idle failed', s('generating', 2), { type: 'error' }, s('idle', 2, { outcome: 'failed' })],
+    [
+      'awaiting_confirmation -approvals-done-> executing_function',
+      s('awaiting_confirmation', 2, { stopAfterRound: true }),
+      { type: 'approvals-done' },
+      s('executing_function', 2, { stopAfterRound: true }),
+    ],
+    [
+      'awaiting_confirmation -stop-after-round-> flag set',
+      s('awaiting_confirmation', 1),
+      { type: 'stop-after-round' },
+      s('awaiting_confirmation', 1, { stopAfterRound: true }),
+    ],
+    [
+      'awaiting_confirmation -stop-> idle stopped',
+      s('awaiting_confirmation', 1, { stopAfterRound: true }),
+      { type: 'stop' },
+      s('idle', 1, { outcome: 'stopped' }),
+    ],
+    [
+      'executing_function -calls-settled-> next round',
+      s('executing_function', 2),
+      { type: 'calls-settled' },
+      s('generating', 3),
+    ],
+    [
+      'executing_function -calls-settled at the last round-> idle max_rounds',
+      s('executing_function', 3),
+      { type: 'calls-settled' },
+      s('idle', 3, { outcome: 'max_rounds' }),
+    ],
+    [
+      'executing_function -calls-settled after stop-after-round-> idle completed',
+      s('executing_function', 1, { stopAfterRound: true }),
+      { type: 'calls-settled' },
+      s('idle', 1, { outcome: 'completed' }),
+    ],
+    [
+      "the user's stop-after-round wins over the round guard",
+      s('executing_function', 3, { stopAfterRound: true }),
+      { type: 'calls-settled' },
+      s('idle', 3, { outcome: 'completed' }),
+    ],
+    [
+      'executing_function -stop-after-round-> flag set',
+      s('executing_function', 2),
+      { type: 'stop-after-round' },
+      s('executing_function', 2, { stopAfterRound: true }),
+    ],
+    [
+      'stop-after-round twice is harmless',
+      s('executing_function', 2, { stopAfterRound: true }),
+      { type: 'stop-after-round' },
+      s('executing_function', 2, { stopAfterRound: true }),
+    ],
+    ['executing_function -stop-> idle stopped', s('executing_function', 2), { type: 'stop' }, s('idle', 2, { outcome: 'stopped' })],
+    ['executing_function -error-> idle failed', s('executing_function', 2), { type: 'error' }, s('idle', 2, { outcome: 'failed' })],
+  ];
+
+  it.each(cases)('%s', (_name, from, event, expected) => {
+    const snapshot = structuredClone(from);
+    const result = transition(from, event);
+    expect(result).toEqual({ ok: true, state: expected });
+    expect(result.state).not.toBe(from);
+    expect(from).toEqual(snapshot); // pure: the input is never mutated
+  });
+
+  it('covers every legal (phase, event) pair', () => {
+    const covered = new Set(cases.map(([, from, event]) => `${from.phase}/${event.type}`));
+    const legal = RUN_PHASES.flatMap((phase) => LEGAL[phase].map((type) => `${phase}/${type}`));
+    expect([...covered].sort()).toEqual(legal.sort());
+  });
+
+  it('runs a whole turn to the round guard', () => {
+    let state = initialRunState(2);
+    const step = (event: RunEvent) => {
+      const result = transition(state, event);
+      expect(result.ok).toBe(true);
+      state = result.state;
+    };
+    step({ type: 'start' });
+    step({ type: 'round-finished', hasCalls: true, needsApproval: true });
+    step({ type: 'approvals-done' });
+    step({ type: 'calls-settled' });
+    expect(state).toMatchObject({ phase: 'generating', round: 2 });
+    step({ type: 'round-finished', hasCalls: true, needsApproval: false });
+    step({ type: 'calls-settled' });
+    expect(state).toEqual({ phase: 'idle', round: 2, maxRounds: 2, stopAfterRound: false, outcome: 'max_rounds' });
+  });
+});
+
+describe('run machine: rejected events', () => {
+  const illegal = RUN_PHASES.flatMap((phase) =>
+    RUN_EVENT_TYPES.filter((type) => !LEGAL[phase].includes(type)).flatMap((type) =>
+      STATES[phase].flatMap((state) => EVENT_SAMPLES[type].map((event) => [phase, type, state, event] as const)),
+    ),
+  );
+
+  it('generates the complement of the legal pairs', () => {
+    const pairs = new Set(illegal.map(([phase, type]) => `${phase}/${type}`));
+    const legalCount = RUN_PHASES.reduce((n, phase) => n + LEGAL[phase].length, 0);
+    expect(pairs.size).toBe(RUN_PHASES.length * RUN_EVENT_TYPES.length - legalCount);
+  });
+
+  it.each(illegal)('%s rejects %s', (phase, type, state, event) => {
+    const snapshot = structuredClone(state);
+    const result = transition(state, event);
+    expect(result.ok).toBe(false);
+    expect(result.state).toBe(state);
+    expect(state).toEqual(snapshot);
+    if (!result.ok) expect(result.reason).toBe(`"${type}" is not allowed while ${phase}`);
+  });
+
+  it.each([0, 4, 1.5, -1])('refuses to resume at round %s (maxRounds 3)', (round) => {
+    const state = s('idle', 0);
+    const result = transition(state, { type: 'resume', round });
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining(`round ${round}`) });
+    expect(result.state).toBe(state);
+  });
+
+  it('refuses a round that needs approval but made no calls', () => {
+    const state = s('generating', 1);
+    const result = transition(state, { type: 'round-finished', hasCalls: false, needsApproval: true });
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('without tool calls') });
+    expect(result.state).toBe(state);
+  });
+
+  it('rejects events on a state with an unknown phase instead of crashing', () => {
+    const state = { ...s('idle', 0), phase: 'sleeping' as RunPhase };
+    expect(transition(state, { type: 'start' })).toMatchObject({ ok: false, state });
+  });
+});
+
+describe('run machine: properties', () => {
+  const eventArb: fc.Arbitrary<RunEvent> = fc.oneof(
+    fc.constantFrom<RunEvent>(...Object.values(EVENT_SAMPLES).flat()),
+    fc.integer({ min: -2, max: 12 }).map((round): RunEvent => ({ type: 'resume', round })),
+  );
+
+  it('any event sequence keeps the state valid', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.array(eventArb, { maxLength: 80 }), (maxRounds, events) => {
+        let state = initialRunState(maxRounds);
+        for (const event of events) {
+          const before = state;
+          const result = transition(state, event);
+          if (!result.ok) {
+            expect(result.state).toBe(before);
+            continue;
+          }
+          state = result.state;
+          expect(RUN_PHASES).toContain(state.phase);
+          expect(Number.isInteger(state.round)).toBe(true);
+          expect(state.round).toBeGreaterThanOrEqual(0);
+          expect(state.round).toBeLessThanOrEqual(maxRounds);
+          expect(state.maxRounds).toBe(maxRounds);
+          // An outcome exists exactly when a run has ended; a live run is always in some round.
+          expect(state.outcome !== undefined).toBe(state.phase === 'idle' && state.round >= 1);
+          if (state.phase !== 'idle') expect(state.round).toBeGreaterThanOrEqual(1);
+          else expect(state.stopAfterRound).toBe(false);
+          if (event.type === 'stop') expect(state.outcome).toBe('stopped');
+          if (event.type === 'error') expect(state.outcome).toBe('failed');
+          if (before.phase !== 'idle' && state.phase !== 'idle') {
+            expect(state.round - before.round).toBeGreaterThanOrEqual(0);
+            expect(state.round - before.round).toBeLessThanOrEqual(1);
+          }
+        }
+      }),
+    );
+  });
+
+  it('stop ends every reachable live run', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), (events) => {
+        let state = initialRunState(4);
+        for (const event of events) state = transition(state, event).state;
+        const result = transition(state, { type: 'stop' });
+        expect(result.ok).toBe(state.phase !== 'idle');
+        expect(result.state.phase).toBe('idle');
+      }),
+    );
+  });
+});
