@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { CUSTOM_PRESET_ID, PRESETS, getPreset } from './presets';
+import { normalizeBaseURL } from './provider-config';
+
+describe('presets', () => {
+  it('has unique ids and the documented endpoints', () => {
+    const ids = PRESETS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([
+      'demo', 'openai', 'openrouter', 'deepseek', 'groq', 'mistral', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'custom',
+    ]);
+    expect(getPreset('openai')).toMatchObject({ baseURL: 'https://api.openai.com/v1', needsKey: true, defaultModel: 'gpt-4o-mini' });
+    expect(getPreset('deepseek').defaultModel).toBe('deepseek-chat');
+    expect(getPreset('groq').baseURL).toBe('https://api.groq.com/openai/v1');
+    expect(getPreset('ollama')).toMatchObject({ baseURL: 'http://localhost:11434/v1', needsKey: false });
+    expect(getPreset('demo')).toMatchObject({ label: 'Demo (offline)', baseURL: '', needsKey: false });
+    expect(getPreset('custom').baseURL).toBe('');
+  });
+
+  it('keeps every non-empty base URL already normalized', () => {
+    for (const p of PRESETS.filter((x) => x.baseURL)) expect(normalizeBaseURL(p.baseURL)).toBe(p.baseURL);
+  });
+
+  it('falls back to custom for unknown ids', () => {
+    expect(getPreset('gone-provider').id).toBe(CUSTOM_PRESET_ID);
+  });
+});

@@ -1,0 +1,75 @@
+import { DEMO_PRESET_ID } from './presets';
+
+/** Everything needed to reach a model endpoint. */
+export interface ProviderConfig {
+  presetId: string;
+  baseURL: string;
+  apiKey: string;
+  model: string;
+  streaming: boolean;
+  rememberKey: boolean;
+}
+
+export const DEFAULT_CONFIG: ProviderConfig = Object.freeze({
+  presetId: DEMO_PRESET_ID,
+  baseURL: '',
+  apiKey: '',
+  model: '',
+  streaming: true,
+  rememberKey: false,
+});
+
+/** True when the config selects the embedded offline model (no network at all). */
+export function isDemo(c: ProviderConfig): boolean {
+  return c.presetId === DEMO_PRESET_ID;
+}
+
+/** Thrown by normalizeBaseURL; the message is written for the user. */
+export class BaseURLError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BaseURLError';
+  }
+}
+
+/** Trims the URL and strips trailing slashes; throws BaseURLError unless it is a plain http(s) URL. */
+export function normalizeBaseURL(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '');
+  if (!trimmed) throw new BaseURLError('Enter the server’s base URL, for example http://localhost:8000/v1.');
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    throw new BaseURLError('The base URL must start with http:// or https://.');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new BaseURLError('The base URL must start with http:// or https://.');
+  }
+  // fetch() refuses URLs with credentials, and a key belongs in the API key field anyway.
+  if (parsed.username || parsed.password) {
+    throw new BaseURLError('Remove the user name and password from the base URL; put a key in the API key field.');
+  }
+  if (parsed.search || parsed.hash) {
+    throw new BaseURLError('The base URL cannot contain ? or #; paths like /models are appended to it.');
+  }
+  return trimmed;
+}
+
+/** The user-facing problem with a base URL, or null when it is usable. */
+export function baseURLProblem(url: string): string | null {
+  try {
+    normalizeBaseURL(url);
+    return null;
+  } catch (e) {
+    return e instanceof BaseURLError ? e.message : String(e);
+  }
+}
+
+/** host[:port] of a base URL, or null when it has none; used to keep a key from following to another host. */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(normalizeBaseURL(url)).host;
+  } catch {
+    return null;
+  }
+}

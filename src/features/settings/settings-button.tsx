@@ -1,0 +1,28 @@
+import { useRef, useState } from 'react';
+import { GearIcon } from './icons';
+import { SettingsDialog } from './settings-dialog';
+
+/** Gear button (accessible name "Settings") that opens the settings dialog and takes focus back after. */
+export function SettingsButton({ className }: { className?: string }) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-label="Settings"
+        aria-haspopup="dialog"
+        title="Settings"
+        onClick={() => setOpen(true)}
+        className={
+          className ??
+          'inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100'
+        }
+      >
+        <GearIcon />
+      </button>
+      <SettingsDialog open={open} onClose={() => setOpen(false)} returnFocusTo={buttonRef} />
+    </>
+  );
+}
