@@ -1,0 +1,220 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ToolCallState, ToolCallStatus } from '../../core/conversation/types';
+import { CallActions } from './call-actions';
+import { CallArguments } from './call-arguments';
+import { ContentLog, ProgressBar } from './call-progress';
+import { CallResult } from './call-result';
+import { ReviewDialog, type ReviewMode } from './review-dialog';
+import { STATUS_LABEL, STATUS_TONE, formatDuration, isInFlight, isSettled, type StatusTone } from './status';
+import { useNow } from './use-now';
+
+export interface ToolCardActions {
+  approve(callId: string, editedArgs?: unknown): void;
+  reject(callId: string, reason?: string): void;
+  /** A running / queued / pending call only. */
+  cancel(callId: string): void;
+  /** Re-run a settled call with (edited) args; also "cancel and restart" for a running call. */
+  rerun(callId: string, args: unknown): void;
+}
+
+export interface ToolCardProps {
+  call: ToolCallState;
+  /** The tool's JSON Schema; undefined for an unknown tool. */
+  schema?: Record<string, unknown>;
+  actions: ToolCardActions;
+  /** False while another tab owns the run or no run can take the action: all actions are hidden. */
+  canAct: boolean;
+}
+
+/** Which review the status allows: approve before running, restart while running, re-run after. */
+export function reviewModeFor(status: ToolCallStatus): ReviewMode | undefined {
+  if (status === 'pending_approval') return 'approve';
+  if (isInFlight(status)) return 'restart';
+  if (isSettled(status)) return 'rerun';
+  return undefined;
+}
+
+const CARD_TONE: Record<StatusTone, string> = {
+  neutral: 'border-l-zinc-300 dark:border-l-zinc-600',
+  waiting: 'border-l-amber-400 bg-amber-50/60 dark:border-l-amber-500 dark:bg-amber-950/20',
+  active: 'border-l-indigo-500 ring-1 ring-indigo-200 shadow-sm shadow-indigo-100 dark:ring-indigo-900 dark:shadow-none',
+  success: 'border-l-emerald-500',
+  danger: 'border-l-red-500',
+};
+
+const CHIP_TONE: Record<StatusTone, string> = {
+  neutral: 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
+  waiting: 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-200',
+  active: 'bg-indigo-100 text-indigo-800 dark:bg-indigo-900/60 dark:text-indigo-200',
+  success: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200',
+  danger: 'bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-200',
+};
+
+const SHORTCUT_HINT: Record<ReviewMode, string> = {
+  approve: 'Shortcuts: A approve, R reject, E review arguments.',
+  restart: 'Shortcut: E edit and restart.',
+  rerun: 'Shortcut: E re-run with edits.',
+};
+
+/** One tool call inline in an assistant turn: arguments, progress, result and the actions its status allows. */
+export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
+  const [rejecting, setRejecting] = useState(false);
+  const [review, setReview] = useState<ReviewMode | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const hintId = useId();
+  const tone = STATUS_TONE[call.status];
+  const allowedReview = reviewModeFor(call.status);
+  // Derived, so a status change from elsewhere (another tab, the run ending) closes stale UI at once.
+  const showReject = canAct && rejecting && call.status === 'pending_approval';
+  const openReview = canAct && review !== null && review === allowedReview ? review : null;
+  const hint = canAct && allowedReview ? SHORTCUT_HINT[allowedReview] : undefined;
+
+  const reviewWasOpen = useRef(false);
+  useEffect(() => {
+    if (openReview !== null) {
+      reviewWasOpen.current = true;
+      return;
+    }
+    if (!reviewWasOpen.current) return;
+    reviewWasOpen.current = false;
+    // The dialog returns focus to its opener; when the opener vanished with the status change
+    // (e.g. approved), keep keyboard users on this card instead of the page body.
+    const active = document.activeElement;
+    if (active === null || active === document.body) sectionRef.current?.focus();
+  }, [openReview]);
+
+  const startReview = (mode: ReviewMode) => {
+    setRejecting(false);
+    setReview(mode);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!canAct || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    // Typing in a field, the reject form or the dialog must never trigger a card action.
+    if (isTextField(target) || target.closest('dialog, form')) return;
+    const key = event.key.toLowerCase();
+    if (key === 'a' && call.status === 'pending_approval') {
+      event.preventDefault();
+      actions.approve(call.id);
+    } else if (key === 'r' && call.status === 'pending_approval') {
+      event.preventDefault();
+      setRejecting(true);
+    } else if (key === 'e' && allowedReview) {
+      event.preventDefault();
+      startReview(allowedReview);
+    }
+  };
+
+  return (
+    <section
+      ref={sectionRef}
+      role="region"
+      aria-label={call.name}
+      aria-describedby={hint ? hintId : undefined}
+      title={hint}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-status={call.status}
+      className={`my-2 min-w-0 space-y-3 rounded-xl border border-l-4 border-zinc-200 bg-white p-3 text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none sm:p-4 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:focus-visible:ring-offset-zinc-950 ${CARD_TONE[tone]}`}
+    >
+      <CardHeader call={call} tone={tone} />
+      {hint && (
+        <span id={hintId} className="sr-only">
+          {hint}
+        </span>
+      )}
+
+      <CallArguments call={call} />
+
+      {call.status === 'running' && <ProgressBar name={call.name} progress={call.progress} />}
+      {call.content && <ContentLog name={call.name} text={call.content} />}
+      <CallResult call={call} />
+
+      {canAct && (
+        <CallActions
+          status={call.status}
+          rejecting={showReject}
+          onApprove={() => actions.approve(call.id)}
+          onStartReject={() => setRejecting(true)}
+          onConfirmReject={(reason) => {
+            setRejecting(false);
+            actions.reject(call.id, reason);
+          }}
+          onBackFromReject={() => {
+            setRejecting(false);
+            sectionRef.current?.focus();
+          }}
+          onReview={() => allowedReview && startReview(allowedReview)}
+          onCancel={() => actions.cancel(call.id)}
+        />
+      )}
+
+      {openReview && (
+        <ReviewDialog
+          call={call}
+          schema={schema}
+          mode={openReview}
+          onClose={() => setReview(null)}
+          onConfirm={(args) => {
+            if (openReview === 'approve') actions.approve(call.id, args);
+            else actions.rerun(call.id, args);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function CardHeader({ call, tone }: { call: ToolCallState; tone: StatusTone }) {
+  const live = isInFlight(call.status) && call.startedAt !== undefined && call.endedAt === undefined;
+  const now = useNow(live);
+  const end = call.endedAt ?? (live ? now : undefined);
+  const duration = call.startedAt !== undefined && end !== undefined ? formatDuration(end - call.startedAt) : undefined;
+  return (
+    <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
+      <WrenchIcon />
+      <span className="min-w-0 font-mono text-sm font-semibold break-all">{call.name}</span>
+      <span
+        data-testid="tool-status"
+        className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${CHIP_TONE[tone]}`}
+      >
+        {call.status === 'running' && (
+          <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-current" />
+        )}
+        {STATUS_LABEL[call.status]}
+      </span>
+      {duration && (
+        <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400" title="Duration">
+          {duration}
+        </span>
+      )}
+    </header>
+  );
+}
+
+function WrenchIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="size-4 shrink-0 text-zinc-500 dark:text-zinc-400"
+    >
+      <path d="M14.7 6.3a1 1 0 0 0 0 1.4l1.6 1.6a1 1 0 0 0 1.4 0l3.77-3.77a6 6 0 0 1-7.94 7.94l-6.91 6.91a2.12 2.12 0 0 1-3-3l6.91-6.91a6 6 0 0 1 7.94-7.94l-3.76 3.76z" />
+    </svg>
+  );
+}
+
+function isTextField(el: HTMLElement): boolean {
+  if (el.isContentEditable) return true;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el instanceof HTMLInputElement) {
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(el.type);
+  }
+  return false;
+}
