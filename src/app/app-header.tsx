@@ -1,0 +1,63 @@
+import type { RefObject } from 'react';
+import type { StoreApi } from 'zustand';
+import type { ChatController, ChatSnapshot } from '../core/run/chat-controller';
+import { useChat } from '../store/chat-store';
+import { GearIcon } from '../features/settings/icons';
+
+interface Props {
+  store: StoreApi<ChatSnapshot>;
+  controller: ChatController;
+  modelLabel: string;
+  demo: boolean;
+  settingsButton: RefObject<HTMLButtonElement | null>;
+  onOpenSettings(): void;
+}
+
+/** Title bar: which model answers, New chat and Settings. */
+export function AppHeader({ store, controller, modelLabel, demo, settingsButton, onOpenSettings }: Props) {
+  const idle = useChat(store, (s) => s.run.phase === 'idle');
+  const empty = useChat(store, (s) => s.conversation.messages.length === 0);
+  const newChat = () => {
+    const now = Date.now();
+    controller.load({ id: crypto.randomUUID(), title: 'New chat', messages: [], createdAt: now, updatedAt: now });
+  };
+  return (
+    <header className="flex items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+      <div className="flex shrink-0 items-center gap-2">
+        <img src="/favicon.svg" alt="" className="size-7" />
+        {/* On a phone the logo alone brands the page, leaving the model badge room to be read. */}
+        <span className="sr-only font-semibold tracking-tight sm:not-sr-only">Callstream</span>
+      </div>
+      <button
+        type="button"
+        onClick={onOpenSettings}
+        title="Change model or provider"
+        data-testid="model-badge"
+        className={`ml-1 max-w-[45vw] truncate rounded-full px-2.5 py-0.5 text-xs font-medium ${demo ? 'bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200' : 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300'}`}
+      >
+        {modelLabel}
+      </button>
+      <div className="ml-auto flex items-center gap-1">
+        <button
+          type="button"
+          onClick={newChat}
+          disabled={!idle || empty}
+          className="rounded-lg px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          New chat
+        </button>
+        <button
+          ref={settingsButton}
+          type="button"
+          aria-label="Settings"
+          aria-haspopup="dialog"
+          title="Settings"
+          onClick={onOpenSettings}
+          className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+        >
+          <GearIcon />
+        </button>
+      </div>
+    </header>
+  );
+}

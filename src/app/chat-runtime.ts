@@ -1,0 +1,26 @@
+import { ChatController } from '../core/run/chat-controller';
+import { createDemoModel } from '../core/protocols/demo-model';
+import { createOpenAIChatClient } from '../core/protocols/openai-chat';
+import type { ModelClient } from '../core/protocols/types';
+import { isDemo, type ProviderConfig } from '../core/providers/provider-config';
+import { createToolRegistry } from '../core/tools/registry';
+import { createBuiltinTools } from '../tools';
+import { bindChatStore } from '../store/chat-store';
+import { getSettings } from '../store/settings-store';
+
+/** The model for the current settings; read at the start of every round, so a settings change applies to the next one. */
+export function modelFor(config: ProviderConfig): ModelClient {
+  if (isDemo(config)) return createDemoModel();
+  return createOpenAIChatClient({
+    baseURL: config.baseURL,
+    apiKey: config.apiKey,
+    model: config.model,
+    streaming: config.streaming,
+  });
+}
+
+export const tools = createToolRegistry(createBuiltinTools());
+
+export const controller = new ChatController({ model: () => modelFor(getSettings()), tools });
+
+export const chatStore = bindChatStore(controller);

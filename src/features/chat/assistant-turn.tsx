@@ -1,0 +1,64 @@
+import { memo } from 'react';
+import type { AssistantMessage, Part } from '../../core/conversation/types';
+import type { ToolRegistry } from '../../core/tools/registry';
+import { Markdown } from './markdown/markdown';
+import { ToolCard, type ToolCardActions } from '../tool-card/tool-card';
+import { TurnFooter } from './turn-footer';
+
+interface Props {
+  turn: AssistantMessage;
+  /** This turn is being written by the current run. */
+  live: boolean;
+  isLast: boolean;
+  idle: boolean;
+  canAct: boolean;
+  tools: ToolRegistry;
+  actions: ToolCardActions;
+  onRetry(): void;
+  onRegenerate(): void;
+  onApproveAll(): void;
+  onOpenSettings(): void;
+}
+
+/** One assistant turn: every round's text, reasoning and tool cards in stream order. */
+export const AssistantTurn = memo(function AssistantTurn(props: Props) {
+  const { turn, live } = props;
+  const parts = turn.rounds.flatMap((r, round) => r.parts.map((part, i) => ({ part, key: `${round}:${i}` })));
+  const lastKey = parts[parts.length - 1]?.key;
+  const pending = Object.values(turn.calls).filter((c) => c.status === 'pending_approval').length;
+  const waitingForFirstToken = live && props.idle === false && parts.length === 0;
+  return (
+    <article className="min-w-0" data-role="assistant" aria-label="Assistant answer" aria-busy={live && !props.idle}>
+      {parts.map(({ part, key }) => (
+        <PartView key={key} part={part} streaming={live && !props.idle && key === lastKey} {...props} />
+      ))}
+      {waitingForFirstToken && (
+        <p className="flex items-center gap-2 py-2 text-sm text-zinc-500" data-testid="thinking">
+          <span className="size-2 animate-pulse rounded-full bg-indigo-500" aria-hidden /> Thinking…
+        </p>
+      )}
+      {props.canAct && pending > 1 && (
+        <button type="button" onClick={props.onApproveAll} className="mt-1 rounded-lg bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500">
+          Approve all ({pending})
+        </button>
+      )}
+      <TurnFooter {...props} />
+    </article>
+  );
+});
+
+function PartView({ part, streaming, turn, tools, actions, canAct, idle }: Props & { part: Part; streaming: boolean }) {
+  if (part.type === 'text') return <Markdown text={part.text} streaming={streaming} />;
+  if (part.type === 'reasoning')
+    return (
+      <details className="my-2 rounded-lg border border-zinc-200 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400" open={streaming}>
+        <summary className="cursor-pointer font-medium select-none">Reasoning</summary>
+        <p className="mt-2 whitespace-pre-wrap">{part.text}</p>
+      </details>
+    );
+  const call = turn.calls[part.callId];
+  if (!call) return null;
+  // While a run is in flight only the current round's calls can be acted on; earlier rounds are history.
+  const actionable = canAct && (idle || call.round === turn.rounds.length - 1);
+  return <ToolCard call={call} schema={tools.get(call.name)?.parameters} actions={actions} canAct={actionable} />;
+}

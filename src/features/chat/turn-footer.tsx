@@ -1,0 +1,55 @@
+import type { AssistantMessage } from '../../core/conversation/types';
+
+interface Props {
+  turn: AssistantMessage;
+  isLast: boolean;
+  idle: boolean;
+  onRetry(): void;
+  onRegenerate(): void;
+  onOpenSettings(): void;
+}
+
+/** What became of a turn: stopped / failed with Retry / a notice, and Regenerate on the latest answer. */
+export function TurnFooter({ turn, isLast, idle, onRetry, onRegenerate, onOpenSettings }: Props) {
+  const keyProblem = turn.error && (turn.error.kind === 'auth' || turn.error.kind === 'forbidden');
+  return (
+    <div className="mt-2 space-y-2">
+      {turn.outcome === 'stopped' && (
+        <p className="inline-flex items-center gap-1.5 rounded-md bg-zinc-100 px-2 py-1 text-xs font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300" data-testid="stopped-marker">
+          <span className="size-2 rounded-[2px] bg-current" aria-hidden /> Stopped — the partial answer is kept
+        </p>
+      )}
+      {turn.error && (
+        <div role="alert" className="rounded-xl border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
+          <p className="font-medium">Something went wrong</p>
+          <p className="mt-0.5 break-words">{turn.error.message}</p>
+          {isLast && idle && (
+            <div className="mt-2 flex flex-wrap gap-2">
+              <button type="button" onClick={onRetry} className="rounded-lg bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-500">
+                Retry
+              </button>
+              {keyProblem && (
+                <button type="button" onClick={onOpenSettings} className="rounded-lg border border-red-300 px-3 py-1.5 text-sm font-medium hover:bg-red-100 dark:border-red-800 dark:hover:bg-red-900/40">
+                  Open settings
+                </button>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+      {turn.notice && (
+        <p role="note" className="rounded-xl border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+          {turn.notice}
+        </p>
+      )}
+      {isLast && idle && turn.outcome && turn.outcome !== 'failed' && (
+        <div className="flex items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
+          <span>{turn.model}</span>
+          <button type="button" onClick={onRegenerate} className="rounded-md px-2 py-1 font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white">
+            <span aria-hidden>↻</span> Regenerate
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

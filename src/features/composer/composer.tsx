@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { StoreApi } from 'zustand';
+import type { ChatController, ChatSnapshot } from '../../core/run/chat-controller';
+import { useChat } from '../../store/chat-store';
+import { runStatusText } from '../chat/run-status';
+
+/** The message box: Enter sends, Shift+Enter adds a line, Esc stops the run. */
+export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>; controller: ChatController }) {
+  const [text, setText] = useState('');
+  const phase = useChat(store, (s) => s.run.phase);
+  const stopAfterRound = useChat(store, (s) => s.run.stopAfterRound);
+  const status = useChat(store, runStatusText);
+  const busy = phase !== 'idle';
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && controller.getSnapshot().run.phase !== 'idle' && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        controller.stop();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [controller]);
+
+  useEffect(() => {
+    if (!busy) box.current?.focus({ preventScroll: true });
+  }, [busy]);
+
+  const send = () => {
+    if (busy || !text.trim()) return;
+    if (controller.send(text)) setText('');
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      send();
+    }
+  };
+
+  return (
+    <div className="border-t border-zinc-200 bg-white/90 px-3 pt-2 pb-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+      <div className="mx-auto max-w-3xl">
+        <div className="flex min-h-6 items-center gap-2 pb-1 text-xs text-zinc-500 dark:text-zinc-400" role="status" aria-live="polite">
+          {busy && <span className="size-2 animate-pulse rounded-full bg-indigo-500" aria-hidden />}
+          <span data-testid="run-status">{status}</span>
+          {!busy && <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line · Esc stops</span>}
+          {busy && phase !== 'generating' && !stopAfterRound && (
+            <button type="button" onClick={() => controller.stopAfterRound()} className="ml-auto shrink-0 rounded-md px-2 py-0.5 font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
+              Stop after this round
+            </button>
+          )}
+          {stopAfterRound && <span className="ml-auto shrink-0 whitespace-nowrap">Will stop after this round</span>}
+        </div>
+        <div className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-950">
+          <textarea
+            ref={box}
+            aria-label="Message"
+            rows={1}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder={placeholderFor(phase)}
+            className="field-sizing-content max-h-48 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] outline-none placeholder:text-zinc-400"
+          />
+          {busy ? (
+            <button type="button" onClick={() => controller.stop()} title="Stop (Esc)" className="inline-flex h-10 items-center gap-1.5 rounded-xl bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+              <span className="size-2.5 rounded-[2px] bg-current" aria-hidden />
+              Stop
+            </button>
+          ) : (
+            <button type="button" onClick={send} disabled={!text.trim()} title="Send (Enter)" className="inline-flex h-10 items-center rounded-xl bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-400 dark:disabled:opacity-100">
+              Send
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function placeholderFor(phase: ChatSnapshot['run']['phase']): string {
+  if (phase === 'awaiting_confirmation') return 'Approve or reject the call above, or press Esc to stop';
+  if (phase === 'executing_function') return 'Tools are running — press Esc to stop';
+  if (phase === 'generating') return 'Wait for the answer, or press Esc to stop';
+  return 'Send a message';
+}
