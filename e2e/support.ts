@@ -1,0 +1,139 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import type { MockRequestRecord, MockScript } from './mock/server-core.mjs';
+
+export const MOCK = 'http://127.0.0.1:8787';
+
+/** A mock-server key unique to this test, so parallel workers never share queues or logs. */
+export function keyFor(testInfo: TestInfo): string {
+  return `e2e-${testInfo.workerIndex}-${testInfo.testId}-${Date.now()}`;
+}
+
+/** Points the app at the mock server (Custom provider) before the page loads. */
+export async function useMock(page: Page, key: string, opts: { streaming?: boolean; model?: string } = {}) {
+  const settings = { presetId: 'custom', baseURL: `${MOCK}/v1`, model: opts.model ?? 'mock-small', streaming: opts.streaming ?? true, rememberKey: false };
+  await page.addInitScript(
+    ([s, k]) => {
+      localStorage.setItem('callstream.settings', s);
+      sessionStorage.setItem('callstream.apiKey', k);
+    },
+    [JSON.stringify(settings), key] as const,
+  );
+}
+
+/** Queues scripted answers for this test's key. */
+export async function queue(key: string, ...responses: MockScript[]) {
+  const res = await fetch(`${MOCK}/__mock/queue?key=${encodeURIComponent(key)}`, { method: 'POST', body: JSON.stringify({ responses }) });
+  expect(res.ok).toBe(true);
+}
+
+/** The chat-completion requests the mock received for this key. */
+export async function chatRequests(key: string): Promise<MockRequestRecord[]> {
+  const res = await fetch(`${MOCK}/__mock/requests?key=${encodeURIComponent(key)}`);
+  const all: MockRequestRecord[] = await res.json();
+  return all.filter((r) => r.path.endsWith('/chat/completions') && r.method === 'POST');
+}
+
+/** Types a message and sends it with Enter. */
+export async function send(page: Page, text: string) {
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** The last assistant answer on the page. */
+export function lastAnswer(page: Page) {
+  return page.locator('[data-role="assistant"]').last();
+}
+
+/** Waits until the run is back to idle (the Send button is back). */
+export async function waitIdle(page: Page) {
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible({ timeout: 15_000 });
+}
+
+/** Opens the settings dialog from the header and returns it. */
+export async function openSettings(page: Page) {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Length of the last answer's text (the "Thinking…" placeholder excluded) and whether a run is in flight, read in one go. */
+async function answerSample(page: Page) {
+  return page.evaluate(() => {
+    const answers = document.querySelectorAll('[data-role="assistant"]');
+    const answer = answers[answers.length - 1];
+    const copy = answer?.cloneNode(true) as HTMLElement | undefined;
+    copy?.querySelector('[data-testid="thinking"]')?.remove();
+    const streaming = [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Stop');
+    return { length: copy?.textContent?.length ?? 0, streaming };
+  });
+}
+
+/**
+ * Asserts the last answer grows while the run is still going: two samples taken while Stop is on
+ * screen, the second longer than the first. Returns the length of the second sample.
+ */
+export async function expectStreamsProgressively(page: Page): Promise<number> {
+  let first = 0;
+  await expect
+    .poll(async () => {
+      const s = await answerSample(page);
+      if (s.streaming) first = s.length;
+      return s.streaming && s.length > 0;
+    }, { message: 'some answer text arrived while the run was in flight', intervals: [50], timeout: 10_000 })
+    .toBe(true);
+  let second = 0;
+  await expect
+    .poll(async () => {
+      const s = await answerSample(page);
+      second = s.length;
+      return s.streaming && s.length > first;
+    }, { message: 'the answer grew while the run was still in flight', intervals: [50], timeout: 10_000 })
+    .toBe(true);
+  return second;
+}
+
+/** Polls the mock's log until this key's chat requests satisfy `check`, and returns them. */
+export async function waitForChatRequests(key: string, check: (requests: MockRequestRecord[]) => boolean): Promise<MockRequestRecord[]> {
+  let last: MockRequestRecord[] = [];
+  await expect
+    .poll(async () => check((last = await chatRequests(key))), { message: 'the mock saw the expected chat requests', timeout: 10_000 })
+    .toBe(true);
+  return last;
+}
+
+/** One message of a chat-completions request body, as the app sent it. */
+export interface WireMessage {
+  role: string;
+  content?: string | null;
+  tool_call_id?: string;
+  tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[];
+}
+
+/** The messages of this key's index-th chat request (0-based). */
+export async function requestMessages(key: string, index: number): Promise<WireMessage[]> {
+  const requests = await chatRequests(key);
+  expect(requests.length, `chat request #${index} exists`).toBeGreaterThan(index);
+  return (requests[index].body as { messages: WireMessage[] }).messages;
+}
+
+/** The role:'tool' messages of this key's index-th chat request. */
+export async function toolResults(key: string, index: number): Promise<WireMessage[]> {
+  return (await requestMessages(key, index)).filter((m) => m.role === 'tool');
+}
+
+/** Waits until this key has made exactly `count` chat requests. */
+export async function expectRequestCount(key: string, count: number) {
+  await expect.poll(async () => (await chatRequests(key)).length).toBe(count);
+}
+
+/** A tool card (a region named after its tool); `nth` picks among several calls of the same tool. */
+export function toolCard(page: Page, name: string, nth = 0) {
+  return page.getByRole('region', { name, exact: true }).nth(nth);
+}
+
+/** The status chip of a tool card ("Running", "Waiting for approval", "Done" ...). */
+export function toolStatus(card: ReturnType<Page['getByRole']>) {
+  return card.getByTestId('tool-status');
+}
