@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import type { StoreApi } from 'zustand';
 import type { ChatController, ChatSnapshot } from '../core/run/chat-controller';
 import { useChat } from '../store/chat-store';
+import { emptyConversation } from '../core/conversation/tree';
 import { GearIcon } from '../features/settings/icons';
 
 interface Props {
@@ -18,8 +19,7 @@ export function AppHeader({ store, controller, modelLabel, demo, settingsButton,
   const idle = useChat(store, (s) => s.run.phase === 'idle');
   const empty = useChat(store, (s) => s.conversation.messages.length === 0);
   const newChat = () => {
-    const now = Date.now();
-    controller.load({ id: crypto.randomUUID(), title: 'New chat', messages: [], createdAt: now, updatedAt: now });
+    controller.load(emptyConversation(crypto.randomUUID()));
   };
   return (
     <header className="flex items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ChatView } from '../features/chat/chat-view';
 import { Composer } from '../features/composer/composer';
@@ -18,7 +18,7 @@ export function App() {
   const modelLabel = demo ? DEMO_LABEL : config.model || 'No model chosen';
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settingsButton = useRef<HTMLButtonElement>(null);
-  const openSettings = () => setSettingsOpen(true);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
   return (
     <QueryClientProvider client={queryClient}>
       <div className="flex h-full flex-col">

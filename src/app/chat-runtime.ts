@@ -1,8 +1,7 @@
 import { ChatController } from '../core/run/chat-controller';
-import { createDemoModel } from '../core/protocols/demo-model';
-import { createOpenAIChatClient } from '../core/protocols/openai-chat';
 import type { ModelClient } from '../core/protocols/types';
-import { isDemo, type ProviderConfig } from '../core/providers/provider-config';
+import { createModelClient } from '../core/providers/model-client';
+import type { ProviderConfig } from '../core/providers/provider-config';
 import { createToolRegistry } from '../core/tools/registry';
 import { createBuiltinTools } from '../tools';
 import { bindChatStore } from '../store/chat-store';
@@ -10,13 +9,7 @@ import { getSettings } from '../store/settings-store';
 
 /** The model for the current settings; read at the start of every round, so a settings change applies to the next one. */
 export function modelFor(config: ProviderConfig): ModelClient {
-  if (isDemo(config)) return createDemoModel();
-  return createOpenAIChatClient({
-    baseURL: config.baseURL,
-    apiKey: config.apiKey,
-    model: config.model,
-    streaming: config.streaming,
-  });
+  return createModelClient(config);
 }
 
 export const tools = createToolRegistry(createBuiltinTools());

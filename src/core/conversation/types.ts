@@ -53,6 +53,8 @@ export interface Round {
 
 export interface UserMessage {
   id: string;
+  /** The message this one answers or follows; null for the first message. Siblings are branches. */
+  parentId: string | null;
   role: 'user';
   text: string;
   createdAt: number;
@@ -68,6 +70,7 @@ export interface TurnError {
 
 export interface AssistantMessage {
   id: string;
+  parentId: string | null;
   role: 'assistant';
   createdAt: number;
   /** Label of the model that answered (e.g. "Demo (offline)" or the model id). */
@@ -86,7 +89,10 @@ export type Message = UserMessage | AssistantMessage;
 export interface Conversation {
   id: string;
   title: string;
+  /** Every message of every branch, in creation order (see tree.ts for the active path). */
   messages: Message[];
+  /** At each fork, the child on the active path; keyed by parent id ('' for the first message). */
+  activeChild: Record<string, string>;
   createdAt: number;
   updatedAt: number;
 }

@@ -5,6 +5,7 @@ import type { ToolDefinition } from '../tools/types';
 import type { ModelClient, ModelEvent, ModelRequest } from '../protocols/types';
 import { ModelError } from '../protocols/types';
 import type { AssistantMessage } from '../conversation/types';
+import { activePath, siblingsOf } from '../conversation/tree';
 
 type Step = ModelEvent[] | ((req: ModelRequest) => ModelEvent[]) | Error;
 
@@ -67,7 +68,7 @@ function setup(steps: Step[], tools: ToolDefinition[] = [echo, danger, slow, boo
   const model = scripted(steps);
   const controller = new ChatController({ model: () => model.client, tools: createToolRegistry(tools), maxRounds });
   const idle = () => waitFor(controller, (s) => s.run.phase === 'idle');
-  const turn = () => controller.getSnapshot().conversation.messages.at(-1) as AssistantMessage;
+  const turn = () => activePath(controller.getSnapshot().conversation).at(-1) as AssistantMessage;
   const callOf = (id: string) => turn().calls[id];
   return { controller, requests: model.requests, idle, turn, callOf };
 }
@@ -180,7 +181,7 @@ describe('ChatController', () => {
     });
     controller.send('go');
     await waitFor(controller, (s) => s.run.phase === 'idle');
-    const turn = controller.getSnapshot().conversation.messages[1] as AssistantMessage;
+    const turn = activePath(controller.getSnapshot().conversation)[1] as AssistantMessage;
     expect(turn.calls.c.status).toBe('incomplete');
     expect(turn.outcome).toBe('failed');
     expect(turn.error?.message).toBe('The connection dropped.');
@@ -245,7 +246,9 @@ describe('ChatController', () => {
     expect(t.controller.regenerate()).toBe(true);
     await waitFor(t.controller, (s) => s.run.phase === 'awaiting_confirmation');
     expect(t.callOf('call_danger').status).toBe('pending_approval');
-    expect(t.controller.getSnapshot().conversation.messages).toHaveLength(2);
+    const conv = t.controller.getSnapshot().conversation;
+    expect(activePath(conv)).toHaveLength(2);
+    expect(siblingsOf(conv, t.turn().id)).toEqual({ ids: [conv.messages[1].id, t.turn().id], index: 1 });
     expect(t.requests[2].messages).toEqual([{ role: 'user', content: 'go' }]);
   });
 
@@ -283,6 +286,12 @@ describe('ChatController', () => {
     expect(t.turn().rounds).toHaveLength(2);
     expect(t.turn().rounds[1].parts).toEqual([{ type: 'text', text: 'answer two' }]);
     expect(toolMessages(t.requests[2])[0].content).toContain('user edited the arguments');
+    // The old continuation is kept as the earlier branch.
+    const conv = t.controller.getSnapshot().conversation;
+    const { ids, index } = siblingsOf(conv, t.turn().id);
+    expect(index).toBe(1);
+    expect(t.controller.selectBranch(ids[0])).toBe(true);
+    expect(t.turn().rounds[1].parts).toEqual([{ type: 'text', text: 'answer one' }]);
   });
 
   it('cancels a running call and restarts it with edited arguments within the round', async () => {
@@ -294,6 +303,36 @@ describe('ChatController', () => {
     await t.idle();
     expect(t.callOf('call_slow').editedArgs).toEqual({ text: 'b' });
     expect(t.requests).toHaveLength(2);
+  });
+
+  it('edits a user message into a new branch and sends exactly the active path', async () => {
+    const t = setup([text('one'), text('two'), text('edited answer')]);
+    t.controller.send('first');
+    await t.idle();
+    t.controller.send('second');
+    await t.idle();
+    const secondId = activePath(t.controller.getSnapshot().conversation)[2].id;
+    expect(t.controller.editAndResend(secondId, 'second, edited')).toBe(true);
+    await t.idle();
+    expect(t.requests[2].messages).toEqual([
+      { role: 'user', content: 'first' },
+      { role: 'assistant', content: 'one' },
+      { role: 'user', content: 'second, edited' },
+    ]);
+    const conv = t.controller.getSnapshot().conversation;
+    expect(activePath(conv).map((m) => (m.role === 'user' ? m.text : 'A'))).toEqual(['first', 'A', 'second, edited', 'A']);
+    expect(siblingsOf(conv, activePath(conv)[2].id).ids).toHaveLength(2);
+  });
+
+  it('marks a call cut off by the token limit incomplete and does not run it', async () => {
+    const t = setup([
+      [{ type: 'tool-call-start', index: 0, id: 'c', name: 'echo' }, { type: 'tool-call-end', index: 0, id: 'c', name: 'echo', args: undefined, argsText: '{"te', parseError: 'bad' }, { type: 'finish', reason: 'length' }],
+      text('ok'),
+    ]);
+    t.controller.send('go');
+    await t.idle();
+    expect(t.callOf('c').status).toBe('incomplete');
+    expect(toolMessages(t.requests[1])[0].content).toMatch(/cut off/);
   });
 
   it('logs illegal transitions instead of applying them', () => {

@@ -7,6 +7,7 @@ import { executeTool, validateCall } from '../tools/execute';
 import { initialRunState, transition, type RunEvent, type RunState } from './machine';
 import { isSettled, transitionCall, type CallEvent } from './call-machine';
 import { findTurn, lastOf, roundCalls, updateCall, updateTurn } from './turn-updates';
+import { activePath, addSibling, appendToPath, emptyConversation, pathTo, selectBranch } from '../conversation/tree';
 import { createLiveRound, type LiveRound } from './live-round';
 
 export interface ChatControllerOptions {
@@ -57,7 +58,7 @@ export class ChatController {
     this.newId = opts.newId ?? (() => crypto.randomUUID());
     const now = Date.now();
     this.snap = {
-      conversation: conversation ?? { id: this.newId(), title: 'New chat', messages: [], createdAt: now, updatedAt: now },
+      conversation: conversation ?? emptyConversation(this.newId(), now),
       run: initialRunState(opts.maxRounds),
       turnId: null,
       log: [],
@@ -81,17 +82,37 @@ export class ChatController {
     const conv = this.snap.conversation;
     const title = conv.messages.length === 0 ? titleFrom(text) : conv.title;
     const user = { id: this.newId(), role: 'user' as const, text, createdAt: Date.now() };
-    this.setConversation({ ...conv, title, messages: [...conv.messages, user] });
+    this.setConversation(appendToPath({ ...conv, title }, user));
     this.startTurn();
     return true;
   }
 
-  /** Replaces the last assistant answer with a new one from the same user message. */
+  /** A new answer to the same user message, as a sibling branch of the last one (which is kept). */
   regenerate(): boolean {
-    const messages = this.snap.conversation.messages;
-    if (this.snap.run.phase !== 'idle' || messages[messages.length - 1]?.role !== 'assistant') return false;
-    this.setConversation({ ...this.snap.conversation, messages: messages.slice(0, -1) });
+    const path = activePath(this.snap.conversation);
+    const last = path[path.length - 1];
+    if (this.snap.run.phase !== 'idle' || last?.role !== 'assistant') return false;
+    this.startTurn(last.id);
+    return true;
+  }
+
+  /** Edits a user message: the edit becomes a new branch from that point and the model answers it. */
+  editAndResend(userMessageId: string, text: string): boolean {
+    const original = this.snap.conversation.messages.find((m) => m.id === userMessageId);
+    if (this.snap.run.phase !== 'idle' || original?.role !== 'user' || !text.trim()) return false;
+    const user = { id: this.newId(), role: 'user' as const, text, createdAt: Date.now() };
+    this.setConversation(addSibling(this.snap.conversation, userMessageId, user));
     this.startTurn();
+    return true;
+  }
+
+  /** Switches the visible branch at a fork (only between runs). */
+  selectBranch(messageId: string): boolean {
+    if (this.snap.run.phase !== 'idle') return false;
+    const conversation = selectBranch(this.snap.conversation, messageId);
+    const turnId = lastOf(activePath(conversation), 'assistant')?.id ?? null;
+    this.snap = { ...this.snap, conversation, turnId };
+    this.emit();
     return true;
   }
 
@@ -188,25 +209,27 @@ export class ChatController {
       void this.execute(turn.id, callId);
       return null;
     }
-    // Idle: cut everything after the call's round, then resume the loop at that round's execution.
-    const messages = this.snap.conversation.messages;
-    const index = messages.findIndex((m) => m.id === turn.id);
-    this.setConversation({ ...this.snap.conversation, messages: messages.slice(0, index + 1) });
-    this.setConversation(
-      updateTurn(this.snap.conversation, turn.id, (t) => ({
-        ...t,
-        rounds: t.rounds.slice(0, call.round + 1),
-        outcome: undefined,
-        error: undefined,
-        notice: undefined,
-      })),
-    );
-    this.requeue(turn.id, callId, args);
+    // Idle: the re-run becomes a new branch — a copy of the turn up to the call's round — and the old
+    // continuation stays reachable through the branch switcher.
+    const rounds = turn.rounds.slice(0, call.round + 1);
+    const kept = new Set(rounds.flatMap((r) => r.parts.flatMap((p) => (p.type === 'tool-call' ? [p.callId] : []))));
+    const copy: Omit<AssistantMessage, 'parentId'> = {
+      id: this.newId(),
+      role: 'assistant',
+      createdAt: Date.now(),
+      model: turn.model,
+      rounds,
+      calls: Object.fromEntries(Object.entries(turn.calls).filter(([id]) => kept.has(id))),
+    };
+    this.setConversation(addSibling(this.snap.conversation, turn.id, copy));
+    this.snap = { ...this.snap, turnId: copy.id };
+    const branch = copy.id;
+    this.requeue(branch, callId, args);
     if (!this.dispatch({ type: 'resume', round: 1 })) return 'The run could not be resumed.';
     this.dispatch({ type: 'approvals-done' });
-    void this.execute(turn.id, callId);
-    void this.awaitRoundThenContinue(turn.id).then((go) => {
-      if (go) void this.loop(turn.id);
+    void this.execute(branch, callId);
+    void this.awaitRoundThenContinue(branch).then((go) => {
+      if (go) void this.loop(branch);
     });
     return null;
   }
@@ -215,15 +238,16 @@ export class ChatController {
   load(conversation: Conversation): boolean {
     if (this.snap.run.phase !== 'idle') return false;
     this.live = null;
-    this.snap = { ...this.snap, conversation, run: initialRunState(this.opts.maxRounds), turnId: lastOf(conversation.messages, 'assistant')?.id ?? null };
+    this.snap = { ...this.snap, conversation, run: initialRunState(this.opts.maxRounds), turnId: lastOf(activePath(conversation), 'assistant')?.id ?? null };
     this.emit();
     return true;
   }
 
   // ---- the loop -------------------------------------------------------------------------------
 
-  private startTurn() {
-    const turn: AssistantMessage = {
+  /** Starts a new assistant turn at the end of the path, or as a sibling of `siblingOf` (regenerate). */
+  private startTurn(siblingOf?: string) {
+    const turn: Omit<AssistantMessage, 'parentId'> = {
       id: this.newId(),
       role: 'assistant',
       createdAt: Date.now(),
@@ -233,7 +257,7 @@ export class ChatController {
     };
     const conv = this.snap.conversation;
     this.snap = { ...this.snap, turnId: turn.id };
-    this.setConversation({ ...conv, messages: [...conv.messages, turn] });
+    this.setConversation(siblingOf ? addSibling(conv, siblingOf, turn) : appendToPath(conv, turn));
     if (!this.dispatch({ type: 'start' })) return;
     void this.loop(turn.id);
   }
@@ -280,8 +304,7 @@ export class ChatController {
     const turn = findTurn(conv, turnId)!;
     const round = turn.rounds.length;
     this.setConversation(updateTurn(conv, turnId, (t) => ({ ...t, rounds: [...t.rounds, { parts: [] }] })));
-    const index = conv.messages.findIndex((m) => m.id === turnId);
-    const transcript = buildTranscript(this.snap.conversation.messages.slice(0, index + 1), this.opts.systemPrompt?.());
+    const transcript = buildTranscript(pathTo(this.snap.conversation, turnId), this.opts.systemPrompt?.());
     const abort = new AbortController();
     this.streamAbort = abort;
     this.live = createLiveRound(turnId, round, this.newId);

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { AssistantMessage, Part } from '../../core/conversation/types';
 import type { ToolRegistry } from '../../core/tools/registry';
+import type { ChatController } from '../../core/run/chat-controller';
 import { Markdown } from './markdown/markdown';
 import { ToolCard, type ToolCardActions } from '../tool-card/tool-card';
 import { TurnFooter } from './turn-footer';
@@ -14,10 +15,10 @@ interface Props {
   canAct: boolean;
   tools: ToolRegistry;
   actions: ToolCardActions;
-  onRetry(): void;
-  onRegenerate(): void;
-  onApproveAll(): void;
+  controller: ChatController;
   onOpenSettings(): void;
+  branchIndex: number;
+  branchCount: number;
 }
 
 /** One assistant turn: every round's text, reasoning and tool cards in stream order. */
@@ -38,7 +39,7 @@ export const AssistantTurn = memo(function AssistantTurn(props: Props) {
         </p>
       )}
       {props.canAct && pending > 1 && (
-        <button type="button" onClick={props.onApproveAll} className="mt-1 rounded-lg bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500">
+        <button type="button" onClick={() => props.controller.approveAll()} className="mt-1 rounded-lg bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500">
           Approve all ({pending})
         </button>
       )}

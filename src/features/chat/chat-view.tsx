@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import type { ChatController, ChatSnapshot } from '../../core/run/chat-controller';
 import type { ToolRegistry } from '../../core/tools/registry';
 import { useChat } from '../../store/chat-store';
+import { activePath, siblingsOf } from '../../core/conversation/tree';
 import { AssistantTurn } from './assistant-turn';
 import { EmptyState } from './empty-state';
 import { UserMessage } from './user-message';
@@ -20,7 +21,12 @@ interface Props {
 
 /** The conversation column: messages in order, following the stream unless the user scrolled away. */
 export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSettings }: Props) {
-  const messages = useChat(store, (s) => s.conversation.messages);
+  const messages = useChat(store, (s) => activePath(s.conversation));
+  const conversation = useChat(store, (s) => s.conversation);
+  const branchOf = (id: string) => {
+    const { ids, index } = siblingsOf(conversation, id);
+    return { branchIndex: index, branchCount: ids.length };
+  };
   const turnId = useChat(store, (s) => s.turnId);
   const idle = useChat(store, (s) => s.run.phase === 'idle');
   const actions = useMemo(() => toolActionsFor(controller), [controller]);
@@ -35,7 +41,7 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
           <div className="mx-auto max-w-3xl space-y-6 px-4 py-6" aria-live="off">
             {messages.map((m, i) =>
               m.role === 'user' ? (
-                <UserMessage key={m.id} message={m} />
+                <UserMessage key={m.id} message={m} {...branchOf(m.id)} idle={idle} controller={controller} />
               ) : (
                 <AssistantTurn
                   key={m.id}
@@ -46,10 +52,9 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
                   canAct={m.id === turnId}
                   tools={tools}
                   actions={actions}
-                  onRetry={() => controller.retry()}
-                  onRegenerate={() => controller.regenerate()}
-                  onApproveAll={() => controller.approveAll()}
+                  controller={controller}
                   onOpenSettings={onOpenSettings}
+                  {...branchOf(m.id)}
                 />
               ),
             )}

@@ -1,16 +1,19 @@
 import type { AssistantMessage } from '../../core/conversation/types';
+import type { ChatController } from '../../core/run/chat-controller';
+import { BranchSwitcher, selectSibling } from './branch-switcher';
 
 interface Props {
   turn: AssistantMessage;
   isLast: boolean;
   idle: boolean;
-  onRetry(): void;
-  onRegenerate(): void;
+  controller: ChatController;
   onOpenSettings(): void;
+  branchIndex: number;
+  branchCount: number;
 }
 
 /** What became of a turn: stopped / failed with Retry / a notice, and Regenerate on the latest answer. */
-export function TurnFooter({ turn, isLast, idle, onRetry, onRegenerate, onOpenSettings }: Props) {
+export function TurnFooter({ turn, isLast, idle, controller, onOpenSettings, branchIndex, branchCount }: Props) {
   const keyProblem = turn.error && (turn.error.kind === 'auth' || turn.error.kind === 'forbidden');
   return (
     <div className="mt-2 space-y-2">
@@ -25,7 +28,7 @@ export function TurnFooter({ turn, isLast, idle, onRetry, onRegenerate, onOpenSe
           <p className="mt-0.5 break-words">{turn.error.message}</p>
           {isLast && idle && (
             <div className="mt-2 flex flex-wrap gap-2">
-              <button type="button" onClick={onRetry} className="rounded-lg bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-500">
+              <button type="button" onClick={() => controller.retry()} className="rounded-lg bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-500">
                 Retry
               </button>
               {keyProblem && (
@@ -42,12 +45,13 @@ export function TurnFooter({ turn, isLast, idle, onRetry, onRegenerate, onOpenSe
           {turn.notice}
         </p>
       )}
-      {isLast && idle && turn.outcome && turn.outcome !== 'failed' && (
+      {(branchCount > 1 || (isLast && idle && turn.outcome && turn.outcome !== 'failed')) && (
         <div className="flex items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
+          <BranchSwitcher index={branchIndex} count={branchCount} disabled={!idle} onSelect={(i) => selectSibling(controller, turn.id, i)} />
           <span>{turn.model}</span>
-          <button type="button" onClick={onRegenerate} className="rounded-md px-2 py-1 font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white">
+          {isLast && idle && turn.outcome !== 'failed' && <button type="button" onClick={() => controller.regenerate()} className="rounded-md px-2 py-1 font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white">
             <span aria-hidden>↻</span> Regenerate
-          </button>
+          </button>}
         </div>
       )}
     </div>
