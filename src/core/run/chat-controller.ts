@@ -9,6 +9,7 @@ import { isSettled, transitionCall, type CallEvent } from './call-machine';
 import { findTurn, lastOf, roundCalls, updateCall, updateTurn } from './turn-updates';
 import { activePath, addSibling, appendToPath, emptyConversation, pathTo, selectBranch } from '../conversation/tree';
 import { createLiveRound, type LiveRound } from './live-round';
+import { recoverInterrupted } from './recover';
 
 export interface ChatControllerOptions {
   /** The model to use for the next round (settings may change between runs). */
@@ -234,12 +235,24 @@ export class ChatController {
     return null;
   }
 
-  /** Replaces the conversation (e.g. "New chat"); refused while a run is in flight. */
-  load(conversation: Conversation): boolean {
+  /**
+   * Replaces the conversation (New chat, opening a saved one); refused while a run is in flight.
+   * A run that was interrupted by a reload is repaired, and resumed when calls still await approval.
+   */
+  load(saved: Conversation): boolean {
     if (this.snap.run.phase !== 'idle') return false;
     this.live = null;
-    this.snap = { ...this.snap, conversation, run: initialRunState(this.opts.maxRounds), turnId: lastOf(activePath(conversation), 'assistant')?.id ?? null };
+    const { conversation, resumeTurnId } = recoverInterrupted(saved);
+    const turnId = lastOf(activePath(conversation), 'assistant')?.id ?? null;
+    this.snap = { ...this.snap, conversation, run: initialRunState(this.opts.maxRounds), turnId };
     this.emit();
+    if (resumeTurnId) {
+      const turn = findTurn(conversation, resumeTurnId)!;
+      if (this.dispatch({ type: 'resume', round: Math.min(turn.rounds.length, this.snap.run.maxRounds) }))
+        void this.awaitRoundThenContinue(resumeTurnId).then((go) => {
+          if (go) void this.loop(resumeTurnId);
+        });
+    }
     return true;
   }
 
