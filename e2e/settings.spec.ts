@@ -39,7 +39,7 @@ test('a custom server: its models are offered, the connection test reports, and 
 
   const dialog = await openSettings(page);
   await expect(dialog.getByLabel('Provider')).toBeFocused();
-  await dialog.getByLabel('Provider').selectOption({ label: 'Custom (OpenAI-compatible)' });
+  await dialog.getByLabel('Provider').selectOption({ label: 'Custom' });
   await dialog.getByLabel('Base URL').fill(`${MOCK}/v1`);
   await dialog.getByLabel('API key').fill(key);
 

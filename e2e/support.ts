@@ -1,16 +1,35 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { MockRequestRecord, MockScript } from './mock/server-core.mjs';
 
-export const MOCK = 'http://127.0.0.1:8787';
+// MOCK_URL points the specs at another mock server (e.g. one started from a working copy on 8788).
+export const MOCK = process.env.MOCK_URL ?? 'http://127.0.0.1:8787';
 
 /** A mock-server key unique to this test, so parallel workers never share queues or logs. */
 export function keyFor(testInfo: TestInfo): string {
   return `e2e-${testInfo.workerIndex}-${testInfo.testId}-${Date.now()}`;
 }
 
+export interface UseMockOptions {
+  streaming?: boolean;
+  model?: string;
+  /** Default: the app's default (OpenAI chat completions). Anthropic gets the mock's root as base URL. */
+  protocol?: 'openai-chat' | 'anthropic-messages';
+  /** Default: the app's default ("auto"). */
+  toolMode?: 'native' | 'prompted' | 'auto';
+}
+
 /** Points the app at the mock server (Custom provider) before the page loads. */
-export async function useMock(page: Page, key: string, opts: { streaming?: boolean; model?: string } = {}) {
-  const settings = { presetId: 'custom', baseURL: `${MOCK}/v1`, model: opts.model ?? 'mock-small', streaming: opts.streaming ?? true, rememberKey: false };
+export async function useMock(page: Page, key: string, opts: UseMockOptions = {}) {
+  const anthropic = opts.protocol === 'anthropic-messages';
+  const settings = {
+    presetId: 'custom',
+    baseURL: anthropic ? MOCK : `${MOCK}/v1`,
+    model: opts.model ?? 'mock-small',
+    streaming: opts.streaming ?? true,
+    rememberKey: false,
+    ...(opts.protocol ? { protocol: opts.protocol } : {}),
+    ...(opts.toolMode ? { toolMode: opts.toolMode } : {}),
+  };
   await page.addInitScript(
     ([s, k]) => {
       localStorage.setItem('callstream.settings', s);
@@ -31,6 +50,13 @@ export async function chatRequests(key: string): Promise<MockRequestRecord[]> {
   const res = await fetch(`${MOCK}/__mock/requests?key=${encodeURIComponent(key)}`);
   const all: MockRequestRecord[] = await res.json();
   return all.filter((r) => r.path.endsWith('/chat/completions') && r.method === 'POST');
+}
+
+/** Every model request (chat completions and Anthropic messages) the mock received for this key, oldest first. */
+export async function modelRequests(key: string): Promise<MockRequestRecord[]> {
+  const res = await fetch(`${MOCK}/__mock/requests?key=${encodeURIComponent(key)}`);
+  const all: MockRequestRecord[] = await res.json();
+  return all.filter((r) => r.method === 'POST' && /\/(chat\/completions|messages)$/.test(r.path));
 }
 
 /** Types a message and sends it with Enter. */

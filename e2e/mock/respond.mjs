@@ -2,9 +2,10 @@
 // a single JSON document otherwise. Faults replace or interrupt the normal answer.
 
 import { canWrite, openAIError, sendJson } from './http-util.mjs';
+import { makePlan, pieces } from './plan.mjs';
+import { sleep, startSse, writeEvent } from './stream-util.mjs';
 
-export const DEFAULT_CHUNK_SIZE = 6;
-export const DEFAULT_DELAY_MS = 12;
+export { DEFAULT_CHUNK_SIZE, DEFAULT_DELAY_MS } from './plan.mjs';
 
 /**
  * Answers `res` according to `script`.
@@ -21,52 +22,6 @@ function httpFault(res, fault) {
   const headers = fault.retryAfter != null ? { 'Retry-After': String(fault.retryAfter) } : {};
   sendJson(res, fault.status, openAIError(fault.status, { message: fault.message, code: fault.code }), headers);
   return 'completed';
-}
-
-/** Turns a script into the pieces to send, so streaming and JSON answers agree. */
-function makePlan(script, ctx) {
-  const chunkSize = Math.max(1, script.chunkSize ?? DEFAULT_CHUNK_SIZE);
-  const toolCalls = (script.toolCalls ?? []).map((call, index) => ({
-    index,
-    id: call.id ?? `call_mock_${ctx.seq}_${index}`,
-    name: call.name,
-    arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments ?? {}),
-  }));
-  const text = script.text ?? '';
-  const reasoning = script.reasoning ?? '';
-  const finishReason = script.finishReason ?? (toolCalls.length ? 'tool_calls' : 'stop');
-  const outputChars = text.length + reasoning.length + toolCalls.reduce((n, c) => n + c.arguments.length + c.name.length, 0);
-  const promptTokens = Math.ceil(JSON.stringify(ctx.body?.messages ?? []).length / 4);
-  const completionTokens = Math.ceil(outputChars / 4);
-  const usage = {
-    prompt_tokens: promptTokens,
-    completion_tokens: completionTokens,
-    total_tokens: promptTokens + completionTokens,
-    completion_tokens_details: { reasoning_tokens: Math.ceil(reasoning.length / 4) },
-    ...script.usage,
-  };
-  if (script.usage) usage.total_tokens = script.usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens;
-  return {
-    id: `chatcmpl-mock-${ctx.seq}`,
-    created: Math.floor(Date.now() / 1000),
-    model: typeof ctx.body?.model === 'string' ? ctx.body.model : 'mock-small',
-    chunkSize,
-    delayMs: Math.max(0, script.delayMs ?? DEFAULT_DELAY_MS),
-    text,
-    reasoning,
-    toolCalls,
-    interleave: script.interleaveToolCalls === true,
-    finishReason,
-    usage,
-  };
-}
-
-/** Splits by code points so a chunk never cuts an emoji or accented letter in half. */
-function pieces(text, size) {
-  const chars = Array.from(text);
-  const out = [];
-  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(''));
-  return out;
 }
 
 /** The delta of every payload chunk, in order; faults count these (not the opening role chunk). */
@@ -91,12 +46,7 @@ function payloadDeltas(plan) {
 
 async function streamPlan(res, plan, fault, ctx) {
   if (!canWrite(res)) return 'aborted';
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream',
-    'Cache-Control': 'no-cache',
-    Connection: 'keep-alive',
-  });
-  res.flushHeaders();
+  startSse(res);
   const chunk = (delta, finishReason = null) => ({
     id: plan.id,
     object: 'chat.completion.chunk',
@@ -191,31 +141,4 @@ async function jsonPlan(res, plan, fault, ctx) {
     usage: plan.usage,
   });
   return 'completed';
-}
-
-/** Writes one SSE event and waits until it is handed to the socket; false when the client is gone. */
-function writeEvent(res, text, signal) {
-  if (!canWrite(res) || signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const onAbort = () => resolve(false);
-    signal.addEventListener('abort', onAbort, { once: true });
-    res.write(text, (err) => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(!err && canWrite(res));
-    });
-  });
-}
-
-/** Waits `ms` (Infinity: until aborted); resolves early, never rejects, when the signal aborts. */
-function sleep(ms, signal) {
-  if (signal.aborted || ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

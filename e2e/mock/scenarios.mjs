@@ -71,7 +71,7 @@ function answeredToolNames(body) {
   for (const m of messages) {
     for (const call of m?.tool_calls ?? []) names.set(call.id, call.function?.name);
   }
-  return toolResultsThisTurn(body).map((m) => names.get(m.tool_call_id));
+  return toolResultsThisTurn(body).map((m) => names.get(m.tool_call_id) ?? m.name);
 }
 
 export const scenarios = {

@@ -24,6 +24,12 @@ export interface MockScript {
   text?: string;
   reasoning?: string;
   toolCalls?: MockToolCall[];
+  /**
+   * Write the calls as `<tool_call>` blocks in the text (finish: stop). Unset: automatic when the
+   * request sends no `tools` and its system prompt mentions `<tool_call>`.
+   */
+  promptedTools?: boolean;
+  /** Anthropic answers map these to end_turn / tool_use / max_tokens. */
   finishReason?: 'stop' | 'tool_calls' | 'length';
   chunkSize?: number;
   delayMs?: number;

@@ -1,7 +1,11 @@
-// The scriptable mock LLM server: OpenAI chat-completions wire format plus a control API.
+// The scriptable mock LLM server: OpenAI chat completions and Anthropic Messages wire formats
+// (both playing the same scripts from the same per-key queues) plus a control API.
 
 import http from 'node:http';
+import { messagesBodyProblem } from './anthropic-checks.mjs';
+import { chatView, lastUserText } from './chat-view.mjs';
 import { applyCors, openAIError, parseJson, readBody, sendJson, sendText } from './http-util.mjs';
+import { anthropicError, respondAnthropic } from './respond-anthropic.mjs';
 import { respond } from './respond.mjs';
 import { scenarioFor } from './scenarios.mjs';
 
@@ -69,7 +73,7 @@ async function handle(req, res, state) {
   }
   if (url.pathname.startsWith('/__mock/')) return control(req, res, url, state);
 
-  const route = /^(?:\/v1)?\/(models|chat\/completions)$/.exec(url.pathname)?.[1];
+  const route = /^(?:\/v1)?\/(models|chat\/completions|messages)$/.exec(url.pathname)?.[1];
   if (!route) {
     sendJson(res, 404, openAIError(404, { message: `Unknown path ${url.pathname}`, code: 'unknown_url' }));
     return;
@@ -107,27 +111,31 @@ async function handle(req, res, state) {
   // The client may have gone while its body was still being read.
   if (res.destroyed) onClose();
 
-  if (key === 'bad-key') {
-    sendJson(res, 401, openAIError(401));
-    return;
-  }
+  // Anthropic clients say so in a header; their errors and model list take Anthropic's shape.
+  const anthropic = route === 'messages' || typeof req.headers['anthropic-version'] === 'string';
+  const fail = (status, message) =>
+    sendJson(res, status, anthropic ? anthropicError(status, { message }) : openAIError(status, { message }));
+
+  if (key === 'bad-key') return fail(401);
   if (route === 'models') {
-    if (req.method !== 'GET') return sendJson(res, 405, openAIError(405));
-    sendJson(res, 200, {
+    if (req.method !== 'GET') return fail(405);
+    sendJson(res, 200, anthropic ? anthropicModels() : {
       object: 'list',
       data: MODELS.map((id) => ({ id, object: 'model', created: MODELS_CREATED, owned_by: 'mock' })),
     });
     return;
   }
-  if (req.method !== 'POST') return sendJson(res, 405, openAIError(405));
-  if (!body || typeof body !== 'object' || !Array.isArray(body.messages)) {
-    sendJson(res, 400, openAIError(400, { message: "Missing required parameter: 'messages'." }));
-    return;
+  if (req.method !== 'POST') return fail(405);
+  if (route === 'messages') {
+    const problem = messagesBodyProblem(body);
+    if (problem) return fail(400, problem);
+  } else if (!body || typeof body !== 'object' || !Array.isArray(body.messages)) {
+    return fail(400, "Missing required parameter: 'messages'.");
   }
 
   const { script, source } = pickScript(state, key, body);
   entry.source = source;
-  await respond(res, script, {
+  await (route === 'messages' ? respondAnthropic : respond)(res, script, {
     body,
     seq,
     signal: controller.signal,
@@ -141,24 +149,23 @@ async function handle(req, res, state) {
 function pickScript(state, key, body) {
   const queued = bucket(state, key).queue.shift();
   if (queued) return { script: queued, source: 'queue' };
-  const lastUser = lastUserText(body);
+  // Scenarios read one conversation shape, whichever protocol (or prompted mode) sent it.
+  const view = { ...body, messages: chatView(body) };
+  const lastUser = lastUserText(view.messages);
   const name = MARKER.exec(lastUser)?.[1];
-  const scenario = name ? scenarioFor(name, body) : undefined;
+  const scenario = name ? scenarioFor(name, view) : undefined;
   if (scenario) return { script: scenario, source: `scenario:${name}` };
   return { script: { text: `Mock reply to: ${lastUser}` }, source: 'echo' };
 }
 
-function lastUserText(body) {
-  const user = [...body.messages].reverse().find((m) => m?.role === 'user');
-  const content = user?.content;
-  if (typeof content === 'string') return content;
-  if (Array.isArray(content)) {
-    return content
-      .filter((part) => part?.type === 'text' && typeof part.text === 'string')
-      .map((part) => part.text)
-      .join('\n');
-  }
-  return '';
+function anthropicModels() {
+  const data = MODELS.map((id) => ({
+    type: 'model',
+    id,
+    display_name: id.replace('mock-', 'Mock ').replace(/\b\w/g, (c) => c.toUpperCase()),
+    created_at: new Date(MODELS_CREATED * 1000).toISOString(),
+  }));
+  return { data, has_more: false, first_id: data[0].id, last_id: data[data.length - 1].id };
 }
 
 async function control(req, res, url, state) {

@@ -1,4 +1,6 @@
-import { DEFAULT_CONFIG, type ProviderConfig } from '../core/providers/provider-config';
+import { isProtocolId } from '../core/protocols/protocol-id';
+import { CUSTOM_PRESET_ID, getPreset } from '../core/providers/presets';
+import { DEFAULT_CONFIG, isToolMode, type ProviderConfig } from '../core/providers/provider-config';
 
 export const SETTINGS_STORAGE_KEY = 'callstream.settings';
 export const API_KEY_STORAGE_KEY = 'callstream.apiKey';
@@ -26,6 +28,9 @@ function probe(get: () => Storage | undefined): Storage | null {
 export function loadConfig(storages: SettingsStorages): ProviderConfig {
   const saved = parseSettings(read(storages.local, SETTINGS_STORAGE_KEY));
   const config: ProviderConfig = { ...DEFAULT_CONFIG, ...saved };
+  // Only a custom server has a protocol of the user's choosing; a preset's is fixed (and older
+  // settings, saved before protocols existed, get it this way too).
+  if (config.presetId !== CUSTOM_PRESET_ID || !saved.protocol) config.protocol = getPreset(config.presetId).protocol;
   const fromLocal = read(storages.local, API_KEY_STORAGE_KEY);
   const fromSession = read(storages.session, API_KEY_STORAGE_KEY);
   // Prefer the storage the toggle points at, but don't lose a key that sits in the other one.
@@ -68,6 +73,8 @@ function parseSettings(raw: string | null): Partial<ProviderConfig> {
   if (typeof v.model === 'string') out.model = v.model;
   if (typeof v.streaming === 'boolean') out.streaming = v.streaming;
   if (typeof v.rememberKey === 'boolean') out.rememberKey = v.rememberKey;
+  if (isProtocolId(v.protocol)) out.protocol = v.protocol;
+  if (isToolMode(v.toolMode)) out.toolMode = v.toolMode;
   return out;
 }
 

@@ -19,7 +19,7 @@ describe('settings store', () => {
   it('starts from the demo defaults when nothing is stored', () => {
     const store = createSettingsStore(storages);
     expect(store.getState().config).toEqual({
-      presetId: 'demo', baseURL: '', apiKey: '', model: '', streaming: true, rememberKey: false,
+      presetId: 'demo', protocol: 'openai-chat', baseURL: '', apiKey: '', model: '', streaming: true, toolMode: 'auto', rememberKey: false,
     });
   });
 
@@ -31,7 +31,7 @@ describe('settings store', () => {
     expect(localStorage.getItem(API_KEY_STORAGE_KEY)).toBeNull();
     expect(localStorage.getItem(SETTINGS_STORAGE_KEY)).not.toContain(KEY);
     expect(savedSettings()).toEqual({
-      presetId: 'openai', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', streaming: true, rememberKey: false,
+      presetId: 'openai', protocol: 'openai-chat', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', streaming: true, toolMode: 'auto', rememberKey: false,
     });
   });
 
@@ -56,11 +56,31 @@ describe('settings store', () => {
 
   it('loads settings and a remembered key in a new store', () => {
     createSettingsStore(storages).getState().update({
-      presetId: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'qwen3:8b', streaming: false, apiKey: KEY, rememberKey: true,
+      presetId: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'qwen3:8b', streaming: false, toolMode: 'prompted', apiKey: KEY, rememberKey: true,
     });
     expect(createSettingsStore(storages).getState().config).toEqual({
-      presetId: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'qwen3:8b', streaming: false, apiKey: KEY, rememberKey: true,
+      presetId: 'ollama', protocol: 'openai-chat', baseURL: 'http://localhost:11434/v1', model: 'qwen3:8b', streaming: false,
+      toolMode: 'prompted', apiKey: KEY, rememberKey: true,
     });
+  });
+
+  it('loads settings saved before protocols and tool modes existed with the defaults for both', () => {
+    localStorage.setItem(
+      SETTINGS_STORAGE_KEY,
+      JSON.stringify({ presetId: 'custom', baseURL: 'http://localhost:9000/v1', model: 'm', streaming: false, rememberKey: false }),
+    );
+    expect(createSettingsStore(storages).getState().config).toMatchObject({
+      presetId: 'custom', protocol: 'openai-chat', toolMode: 'auto', baseURL: 'http://localhost:9000/v1', streaming: false,
+    });
+  });
+
+  it('keeps a custom server\'s protocol, but a preset\'s protocol always comes from the preset', () => {
+    createSettingsStore(storages).getState().update({ presetId: 'custom', protocol: 'anthropic-messages', baseURL: 'http://gw:1' });
+    expect(createSettingsStore(storages).getState().config.protocol).toBe('anthropic-messages');
+    localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ presetId: 'anthropic', protocol: 'openai-chat' }));
+    expect(createSettingsStore(storages).getState().config.protocol).toBe('anthropic-messages');
+    localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ presetId: 'custom', protocol: 'smoke-signals', toolMode: 'psychic' }));
+    expect(createSettingsStore(storages).getState().config).toMatchObject({ protocol: 'openai-chat', toolMode: 'auto' });
   });
 
   it('reads the key from either storage on load', () => {
@@ -90,6 +110,18 @@ describe('settings store', () => {
     expect(store.getState().config).toMatchObject({ presetId: 'deepseek', baseURL: 'https://api.deepseek.com/v1', model: 'deepseek-chat' });
     store.getState().applyPreset('groq');
     expect(store.getState().config).toMatchObject({ presetId: 'groq', baseURL: 'https://api.groq.com/openai/v1', model: '' });
+  });
+
+  it('switching to Anthropic takes its protocol and model, and every switch resets the tool mode to auto', () => {
+    const store = createSettingsStore(storages);
+    store.getState().update({ toolMode: 'prompted' });
+    store.getState().applyPreset('anthropic');
+    expect(store.getState().config).toMatchObject({
+      presetId: 'anthropic', protocol: 'anthropic-messages', baseURL: 'https://api.anthropic.com', model: 'claude-sonnet-4-5', toolMode: 'auto',
+    });
+    store.getState().update({ toolMode: 'native' });
+    store.getState().applyPreset('custom');
+    expect(store.getState().config).toMatchObject({ protocol: 'openai-chat', toolMode: 'auto' });
   });
 
   it('clears the key when a preset points at another host', () => {

@@ -7,7 +7,10 @@ export interface SettingsState {
   config: ProviderConfig;
   /** Merges fields into the config and persists it (moving the key when rememberKey flips). */
   update(partial: Partial<ProviderConfig>): void;
-  /** Switches provider: base URL and model come from the preset; the key survives only on the same host. */
+  /**
+   * Switches provider: protocol, base URL and model come from the preset, the tool mode goes back to
+   * auto; the key survives only on the same host.
+   */
   applyPreset(id: string): void;
   /** Back to the defaults, forgetting the stored settings and key. */
   reset(): void;
@@ -33,7 +36,9 @@ export function createSettingsStore(storages: SettingsStorages = browserStorages
         commit({
           ...current,
           presetId: preset.id,
+          protocol: preset.protocol,
           baseURL: preset.baseURL,
+          toolMode: 'auto',
           model: preset.defaultModel ?? '',
           apiKey: sameHost ? current.apiKey : '',
         });

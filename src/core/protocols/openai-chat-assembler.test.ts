@@ -80,8 +80,28 @@ describe('OpenAI chat assembler', () => {
     expect(events.at(-1)).toMatchObject({ reason: 'length', rawReason: 'length' });
   });
 
-  it('throws on an in-stream error object', () => {
-    const a = createOpenAIChatAssembler();
-    expect(() => a.push({ error: { message: 'overloaded' } })).toThrow(/overloaded/);
+  it('starts a new call for a different name on an index that already has one, even without ids', () => {
+    const events = run([
+      tc({ index: 0, function: { name: 'f', arguments: '{"a":1}' } }),
+      tc({ index: 0, function: { name: 'g', arguments: '{"b":2}' } }, 'tool_calls'),
+    ]);
+    expect(ends(events)).toMatchObject([{ name: 'f', args: { a: 1 } }, { name: 'g', args: { b: 2 } }]);
+  });
+
+  it('keeps one call when a gateway mints a fresh id on every nameless fragment', () => {
+    const events = run([
+      tc({ index: 0, id: 'a1', function: { name: 'f', arguments: '{"a"' } }),
+      tc({ index: 0, id: 'a2', function: { arguments: ':1}' } }, 'tool_calls'),
+    ]);
+    expect(ends(events)).toMatchObject([{ id: 'a1', name: 'f', args: { a: 1 } }]);
+  });
+
+  it('marks a made-up id and reads only the first choice', () => {
+    const events = run([
+      { choices: [{ index: 1, delta: { content: 'other choice' } }] },
+      { choices: [{ index: 0, delta: { content: 'mine', function_call: { name: 'legacy', arguments: '{}' } }, finish_reason: 'function_call' }] },
+    ]);
+    expect(events.filter((e) => e.type === 'text-delta')).toEqual([{ type: 'text-delta', text: 'mine' }]);
+    expect(events.find((e) => e.type === 'tool-call-start')).toMatchObject({ id: 'generated', syntheticId: true });
   });
 });

@@ -1,9 +1,10 @@
-import type { FinishReason, ModelEvent, Usage } from './types';
-import { ModelError } from './types';
+import type { ModelEvent, Usage } from './types';
+import { mapFinishReason } from './finish-reason';
 
 /** The parts of an OpenAI chat.completion.chunk that we read; gateways vary, so all optional. */
 export interface ChatChunk {
   choices?: {
+    index?: number;
     delta?: {
       content?: string | null;
       reasoning_content?: string | null;
@@ -14,7 +15,6 @@ export interface ChatChunk {
     finish_reason?: string | null;
   }[];
   usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
-  error?: { message?: string; type?: string; code?: string | number } | null;
 }
 
 interface ChunkToolCall {
@@ -27,6 +27,7 @@ interface OpenCall {
   index: number;
   providerIndex?: number;
   id?: string;
+  syntheticId: boolean;
   name: string;
   args: string;
   started: boolean;
@@ -34,9 +35,10 @@ interface OpenCall {
 
 /**
  * Assembles OpenAI-format chunks into normalized events. Survives gateway quirks: ids only on the
- * first fragment, missing `index`, id/name repeated on every fragment, several calls sharing
- * `index: 0` with different ids, arguments as "" or as an object, usage-only chunks, legacy
- * `function_call`, and `finish_reason: "stop"` after tool calls.
+ * first fragment (or "" on the rest), missing `index`, id/name repeated on every fragment, several
+ * calls sharing `index: 0` with different ids, arguments as "" or as an object, usage-only chunks,
+ * legacy `function_call`, extra choices (n > 1) and `finish_reason: "stop"` after tool calls.
+ * Error payloads are the stream decoder's business (openai-chat-stream.ts).
  */
 export function createOpenAIChatAssembler(newId: () => string = randomCallId) {
   const calls: OpenCall[] = [];
@@ -45,16 +47,22 @@ export function createOpenAIChatAssembler(newId: () => string = randomCallId) {
 
   function target(tc: ChunkToolCall): OpenCall {
     const id = tc.id || undefined;
+    const name = tc.function?.name || undefined;
+    const byIndex = tc.index !== undefined ? lastWithIndex(tc.index) : undefined;
     if (id) {
       const same = calls.find((c) => c.id === id);
       if (same) return same;
-      const byIndex = tc.index !== undefined ? lastWithIndex(tc.index) : undefined;
-      // An index reused by a new id is a new call (Ollama sends index 0 for every call).
       if (byIndex && !byIndex.id) return Object.assign(byIndex, { id });
+      // An index reused by a new id is a new call (Ollama sends index 0 for every call) — but only
+      // when it names a function: gateways that mint a fresh id per fragment must not split a call.
+      const last = byIndex ?? (tc.index === undefined ? calls[calls.length - 1] : undefined);
+      if (last && !name) return last;
       return open(tc.index, id);
     }
-    const byIndex = tc.index !== undefined ? lastWithIndex(tc.index) : undefined;
-    return byIndex ?? calls[calls.length - 1] ?? open(tc.index, undefined);
+    const current = byIndex ?? (tc.index === undefined ? calls[calls.length - 1] : undefined);
+    // A different name on an index that already has one is a new call that came without an id.
+    if (current && !(name && current.name && name !== current.name)) return current;
+    return open(tc.index, undefined);
   }
 
   function lastWithIndex(index: number): OpenCall | undefined {
@@ -63,7 +71,7 @@ export function createOpenAIChatAssembler(newId: () => string = randomCallId) {
   }
 
   function open(providerIndex: number | undefined, id: string | undefined): OpenCall {
-    const call: OpenCall = { index: calls.length, providerIndex, id, name: '', args: '', started: false };
+    const call: OpenCall = { index: calls.length, providerIndex, id, syntheticId: false, name: '', args: '', started: false };
     calls.push(call);
     return call;
   }
@@ -75,8 +83,11 @@ export function createOpenAIChatAssembler(newId: () => string = randomCallId) {
     else if (args && typeof args === 'object') piece = call.args ? '' : JSON.stringify(args);
     if (!call.started && call.name) {
       call.started = true;
-      call.id ??= newId();
-      out.push({ type: 'tool-call-start', index: call.index, id: call.id, name: call.name });
+      if (!call.id) {
+        call.id = newId();
+        call.syntheticId = true;
+      }
+      out.push({ type: 'tool-call-start', index: call.index, id: call.id, name: call.name, ...(call.syntheticId ? { syntheticId: true } : {}) });
       if (call.args) out.push({ type: 'tool-call-delta', index: call.index, argsText: call.args });
     }
     if (piece) {
@@ -88,17 +99,15 @@ export function createOpenAIChatAssembler(newId: () => string = randomCallId) {
   return {
     /** Feeds one decoded chunk; returns the events it produced. */
     push(chunk: ChatChunk): ModelEvent[] {
-      if (chunk.error) {
-        const e = chunk.error;
-        throw new ModelError('stream', `The provider reported an error mid-stream: ${e.message ?? 'unknown error'}`);
-      }
       const out: ModelEvent[] = [{ type: 'raw', data: chunk }];
       if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
       for (const choice of chunk.choices ?? []) {
+        // We ask for one choice; a server that sends more (n > 1) gets only the first read.
+        if (choice.index !== undefined && choice.index !== 0) continue;
         const delta = choice.delta;
         const reasoning = delta?.reasoning_content ?? delta?.reasoning;
-        if (reasoning) out.push({ type: 'reasoning-delta', text: reasoning });
-        if (delta?.content) out.push({ type: 'text-delta', text: delta.content });
+        if (typeof reasoning === 'string' && reasoning) out.push({ type: 'reasoning-delta', text: reasoning });
+        if (typeof delta?.content === 'string' && delta.content) out.push({ type: 'text-delta', text: delta.content });
         for (const tc of delta?.tool_calls ?? []) apply(target(tc), tc.function?.name, tc.function?.arguments, out);
         if (delta?.function_call) {
           const call = calls[0] ?? open(0, undefined);
@@ -120,7 +129,7 @@ export function createOpenAIChatAssembler(newId: () => string = randomCallId) {
         apply(call, undefined, undefined, out);
         out.push({ type: 'tool-call-end', index: call.index, id: call.id!, name: call.name, argsText: call.args, ...parseArgs(call.args) });
       }
-      out.push({ type: 'finish', reason: mapFinish(rawFinish, calls.some((c) => c.name)), rawReason: rawFinish, usage });
+      out.push({ type: 'finish', reason: mapFinishReason(rawFinish, calls.some((c) => c.name)), rawReason: rawFinish, usage });
       return out;
     },
     /** Calls whose arguments were still open: used to mark them incomplete when a stream breaks. */
@@ -139,27 +148,6 @@ export function parseArgs(text: string): { args: unknown; parseError?: string } 
     return { args: value };
   } catch (e) {
     return { args: undefined, parseError: `Arguments are not valid JSON: ${(e as Error).message}` };
-  }
-}
-
-function mapFinish(raw: string | null, hadCalls: boolean): FinishReason {
-  if (hadCalls && (raw === 'stop' || raw === 'tool_calls' || raw === 'function_call' || raw === 'tool_use')) return 'tool_calls';
-  switch (raw) {
-    case 'stop':
-    case 'end_turn':
-      return 'stop';
-    case 'tool_calls':
-    case 'function_call':
-      return 'tool_calls';
-    case 'length':
-    case 'max_tokens':
-      return 'length';
-    case 'content_filter':
-      return 'content_filter';
-    case null:
-      return null;
-    default:
-      return 'stop';
   }
 }
 

@@ -108,4 +108,42 @@ describe('OpenAI chat client against the mock server', () => {
     })().catch((e) => e);
     expect(err).toMatchObject({ kind: 'timeout' });
   });
+
+  describe('reasoning sent back (DeepSeek thinking mode)', () => {
+    const history = [
+      { role: 'user' as const, content: 'hi' },
+      { role: 'assistant' as const, content: '', reasoning: 'think', toolCalls: [{ id: 'c1', name: 'f', argsText: '{}' }] },
+      { role: 'tool' as const, toolCallId: 'c1', name: 'f', content: 'done' },
+    ];
+    const ask = 'Missing `reasoning_content` field in the assistant message at message index 1.';
+    async function run(key: string, model: string, sendReasoning?: boolean | 'auto') {
+      const client = createOpenAIChatClient({ baseURL: `${mock.url}/v1`, apiKey: key, model, streaming: true, sendReasoning });
+      const out: ModelEvent[] = [];
+      for await (const e of client.stream({ messages: history, tools: [], signal: new AbortController().signal })) out.push(e);
+      return out;
+    }
+    const echoed = (r: MockRequestRecord) => (r.body as { messages: { reasoning_content?: string }[] }).messages[1].reasoning_content;
+
+    it('auto: retries once with reasoning_content after a 400 that asks for it, then keeps sending it', async () => {
+      const key = await queue([{ fault: { type: 'http', status: 400, message: ask } }, { text: 'ok', delayMs: 0 }, { text: 'again', delayMs: 0 }]);
+      expect(textOf(await run(key, `ds-${key}`))).toBe('ok');
+      expect(textOf(await run(key, `ds-${key}`))).toBe('again');
+      const [first, retry, next] = await requests(key);
+      expect(echoed(first)).toBeUndefined();
+      expect(echoed(retry)).toBe('think');
+      expect(echoed(next)).toBe('think');
+    });
+
+    it('false: never sends it and surfaces the 400', async () => {
+      const key = await queue([{ fault: { type: 'http', status: 400, message: ask } }]);
+      await expect(run(key, `ds-${key}`, false)).rejects.toMatchObject({ kind: 'bad_request', status: 400 });
+      expect(await requests(key)).toHaveLength(1);
+    });
+
+    it('true: sends it from the first request', async () => {
+      const key = await queue([{ text: 'ok', delayMs: 0 }]);
+      await run(key, `ds-${key}`, true);
+      expect(echoed((await requests(key))[0])).toBe('think');
+    });
+  });
 });

@@ -1,8 +1,12 @@
-import type { ModelClient, ModelEvent, ModelMessage, ModelRequest, ToolSpec } from './types';
-import { ModelError } from './types';
-import { createOpenAIChatAssembler, type ChatChunk } from './openai-chat-assembler';
+import type { ModelClient, ModelEvent, ModelRequest } from './types';
+import type { SseEvent } from './sse-decoder';
 import { readSse } from './read-sse';
 import { toModelError } from './openai-errors';
+import { decodeStream } from './stream-decoder';
+import { createOpenAIChatStreamDecoder, openAIChatCompletionEvents } from './openai-chat-stream';
+import { asksForReasoningContent, toOpenAIMessages, toOpenAITools } from './openai-chat-request';
+
+export { toOpenAIMessages } from './openai-chat-request';
 
 export interface OpenAIChatOptions {
   baseURL: string;
@@ -11,7 +15,17 @@ export interface OpenAIChatOptions {
   streaming: boolean;
   /** No bytes for this long while streaming means the stream stalled (the SDK's own timeout stops at headers). */
   idleTimeoutMs?: number;
+  /**
+   * Echo assistant reasoning as `reasoning_content`. `true` always (DeepSeek thinking mode), `false`
+   * never. `'auto'` (default) sends it only after the server answered 400 naming `reasoning_content`,
+   * then retries once and remembers the endpoint: strict servers (OpenAI, Mistral) reject unknown
+   * message fields, so echoing it everywhere would break them.
+   */
+  sendReasoning?: boolean | 'auto';
 }
+
+// Endpoints (base URL + model) that asked for reasoning_content; the client is rebuilt every round.
+const wantsReasoning = new Set<string>();
 
 /**
  * An OpenAI-compatible chat-completions endpoint, called through the `openai` SDK (loaded on first
@@ -19,6 +33,7 @@ export interface OpenAIChatOptions {
  * the streamed body is decoded by our own SSE decoder and assembler — the same code the replay tool uses.
  */
 export function createOpenAIChatClient(opts: OpenAIChatOptions): ModelClient {
+  const endpoint = `${opts.baseURL}|${opts.model}`;
   return {
     label: opts.model,
     async *stream(request: ModelRequest): AsyncIterable<ModelEvent> {
@@ -32,109 +47,42 @@ export function createOpenAIChatClient(opts: OpenAIChatOptions): ModelClient {
         // A keyless local server (Ollama, llama.cpp) gets no Authorization header at all.
         defaultHeaders: opts.apiKey ? undefined : { Authorization: null },
       });
-      const body = {
-        model: opts.model,
-        messages: toOpenAIMessages(request.messages),
-        ...(request.tools.length ? { tools: toOpenAITools(request.tools) } : {}),
+      const mode = opts.sendReasoning ?? 'auto';
+      const send = async (echo: boolean) => {
+        const body = {
+          model: opts.model,
+          messages: toOpenAIMessages(request.messages, { reasoningContent: echo }),
+          ...(request.tools.length ? { tools: toOpenAITools(request.tools) } : {}),
+          stream: opts.streaming,
+        };
+        const call = client.chat.completions.create(body as any, { signal: request.signal });
+        return opts.streaming ? { response: await call.asResponse() } : { completion: (await call) as unknown };
       };
-      if (!opts.streaming) {
-        let completion: any;
-        try {
-          completion = await client.chat.completions.create({ ...body, stream: false } as any, { signal: request.signal });
-        } catch (e) {
-          throw toModelError(e, opts.apiKey);
-        }
-        yield* completionEvents(completion);
-        return;
-      }
-      let response: Response;
+      let sent: { response?: Response; completion?: unknown };
+      const echo = mode === true || (mode === 'auto' && wantsReasoning.has(endpoint));
       try {
-        response = await client.chat.completions
-          .create({ ...body, stream: true } as any, { signal: request.signal })
-          .asResponse();
+        sent = await send(echo);
       } catch (e) {
-        throw toModelError(e, opts.apiKey);
+        const err = toModelError(e, opts.apiKey);
+        if (mode !== 'auto' || echo || !asksForReasoningContent(err.status, err.message)) throw err;
+        wantsReasoning.add(endpoint);
+        try {
+          sent = await send(true);
+        } catch (e2) {
+          throw toModelError(e2, opts.apiKey);
+        }
       }
-      yield* chunkEvents(readSse(response, request.signal, opts.idleTimeoutMs ?? 60_000));
+      if (sent.response) yield* decodeStream(readSse(sent.response, request.signal, opts.idleTimeoutMs ?? 60_000), createOpenAIChatStreamDecoder());
+      else yield* openAIChatCompletionEvents(sent.completion);
     },
   };
 }
 
-/** Turns decoded SSE data lines into normalized events; shared with the replay tool. */
-export async function* chunkEvents(lines: AsyncIterable<string>): AsyncIterable<ModelEvent> {
-  const assembler = createOpenAIChatAssembler();
-  let done = false;
-  for await (const data of lines) {
-    if (data.trim() === '[DONE]') {
-      done = true;
-      break;
-    }
-    let chunk: ChatChunk;
-    try {
-      chunk = JSON.parse(data);
-    } catch {
-      throw new ModelError('stream', `The server sent a malformed stream line: ${preview(data)}`);
-    }
-    yield* assembler.push(chunk);
-  }
-  if (!assembler.finished && !done) {
-    throw new ModelError('stream', 'The connection closed before the answer finished.');
-  }
-  yield* assembler.end();
+/** Turns decoded SSE data lines (or whole SSE events) into normalized events: the OpenAI streaming path. */
+export function chunkEvents(lines: AsyncIterable<string | SseEvent>): AsyncIterable<ModelEvent> {
+  return decodeStream(asEvents(lines), createOpenAIChatStreamDecoder());
 }
 
-function* completionEvents(completion: any): Iterable<ModelEvent> {
-  const choice = completion?.choices?.[0];
-  if (!choice) throw new ModelError('stream', 'The server answered without any choices.');
-  const message = choice.message ?? {};
-  const assembler = createOpenAIChatAssembler();
-  yield* assembler.push({
-    choices: [
-      {
-        delta: {
-          content: message.content,
-          reasoning_content: message.reasoning_content ?? message.reasoning,
-          tool_calls: (message.tool_calls ?? []).map((tc: any, index: number) => ({ index, ...tc })),
-          function_call: message.function_call,
-        },
-        finish_reason: choice.finish_reason ?? 'stop',
-      },
-    ],
-    usage: completion.usage,
-  });
-  yield* assembler.end();
-}
-
-/** Provider-neutral transcript to OpenAI chat messages. */
-export function toOpenAIMessages(messages: ModelMessage[]): unknown[] {
-  return messages.map((m) => {
-    switch (m.role) {
-      case 'assistant':
-        return {
-          role: 'assistant',
-          content: m.content || (m.toolCalls?.length ? null : ''),
-          ...(m.toolCalls?.length
-            ? {
-                tool_calls: m.toolCalls.map((c) => ({
-                  id: c.id,
-                  type: 'function',
-                  function: { name: c.name, arguments: c.argsText.trim() === '' ? '{}' : c.argsText },
-                })),
-              }
-            : {}),
-        };
-      case 'tool':
-        return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };
-      default:
-        return { role: m.role, content: m.content };
-    }
-  });
-}
-
-function toOpenAITools(tools: ToolSpec[]): unknown[] {
-  return tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } }));
-}
-
-function preview(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+async function* asEvents(lines: AsyncIterable<string | SseEvent>): AsyncIterable<SseEvent> {
+  for await (const line of lines) yield typeof line === 'string' ? { data: line } : line;
 }

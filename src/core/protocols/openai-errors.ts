@@ -1,25 +1,39 @@
 import { ModelError, type ModelErrorKind } from './types';
 
+/** Shown when the request never reached the server; shared by every protocol client. */
+export const UNREACHABLE_MESSAGE =
+  'Could not reach the server. Is it running, is the base URL right, and does it allow requests from this page (CORS)?';
+
 /** Classifies an `openai` SDK error into a user-facing ModelError; the key is scrubbed from any text. */
 export function toModelError(e: unknown, apiKey: string): ModelError {
   if (e instanceof ModelError) return e;
   const err = e as { name?: string; status?: number; message?: string; headers?: Headers | Record<string, string>; error?: any };
-  const scrub = (s: string) => (apiKey ? s.split(apiKey).join('[redacted]') : s);
   if (err?.name === 'APIUserAbortError' || err?.name === 'AbortError') return new ModelError('aborted', 'Stopped.');
   if (err?.name === 'APIConnectionTimeoutError') return new ModelError('timeout', 'The server did not answer in time.');
   if (err?.name === 'APIConnectionError' || (err?.status === undefined && err?.name !== 'OpenAIError')) {
-    return new ModelError(
-      'network',
-      'Could not reach the server. Is it running, is the base URL right, and does it allow requests from this page (CORS)?',
-    );
+    return new ModelError('network', UNREACHABLE_MESSAGE);
   }
   const status = err.status;
-  const detail = scrub(String(err.error?.message ?? err.error?.error?.message ?? err.message ?? '')).replace(/^\d{3}\s*/, '');
-  const retryAfterMs = parseRetryAfter(header(err.headers, 'retry-after'));
-  if (status === undefined) return new ModelError('bad_request', scrub(err.message ?? 'Unknown error'));
+  if (status === undefined) return new ModelError('bad_request', scrubKey(err.message ?? 'Unknown error', apiKey));
+  const detail = String(err.error?.message ?? err.error?.error?.message ?? err.message ?? '').replace(/^\d{3}\s*/, '');
+  return httpModelError(status, detail, header(err.headers, 'retry-after'), apiKey);
+}
+
+/**
+ * A ModelError for an HTTP error status, used by every protocol: `detail` is the server's own
+ * message (OpenAI `{error:{message}}`, Anthropic `{type:'error', error:{type, message}}`).
+ */
+export function httpModelError(status: number, detail: string, retryAfter: string | null, apiKey: string): ModelError {
+  const text = scrubKey(detail, apiKey).trim();
+  const retryAfterMs = parseRetryAfter(retryAfter);
   const [kind, lead] = classify(status);
   const wait = kind === 'rate_limit' && retryAfterMs !== undefined ? ` Try again in ${Math.ceil(retryAfterMs / 1000)} s.` : '';
-  return new ModelError(kind, `${lead} (HTTP ${status})${detail ? `: ${detail}` : '.'}${wait}`, { status, retryAfterMs });
+  return new ModelError(kind, `${lead} (HTTP ${status})${text ? `: ${text}` : '.'}${wait}`, { status, retryAfterMs });
+}
+
+/** Removes the API key from text that may echo it (some servers repeat the header in errors). */
+export function scrubKey(text: string, apiKey: string): string {
+  return apiKey ? text.split(apiKey).join('[redacted]') : text;
 }
 
 function classify(status: number): [ModelErrorKind, string] {

@@ -1,16 +1,15 @@
-import { createSseDecoder } from './sse-decoder';
+import { createSseDecoder, type SseEvent } from './sse-decoder';
 import { ModelError } from './types';
 
-/** Reads a fetch Response body as SSE `data` payloads, with an idle watchdog for stalled streams. */
-export async function* readSse(response: Response, signal: AbortSignal, idleTimeoutMs: number): AsyncIterable<string> {
+/** Reads a fetch Response body as SSE events, with an idle watchdog for stalled streams. */
+export async function* readSse(response: Response, signal: AbortSignal, idleTimeoutMs: number): AsyncIterable<SseEvent> {
   if (!response.body) throw new ModelError('stream', 'The server sent an empty response body.');
   const reader = response.body.getReader();
   const decoder = createSseDecoder();
   try {
     while (true) {
       const { done, value } = await readWithIdleTimeout(reader, signal, idleTimeoutMs);
-      const events = done ? decoder.end() : decoder.push(value);
-      for (const e of events) yield e.data;
+      yield* done ? decoder.end() : decoder.push(value);
       if (done) return;
     }
   } finally {

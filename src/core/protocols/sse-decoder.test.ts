@@ -24,7 +24,8 @@ describe('sse decoder', () => {
   });
 
   it('keeps a final event that lacks its blank line', () => {
-    expect(decodeAll(['data: [DONE]'])).toEqual([{ event: undefined, data: '[DONE]' }]);
+    expect(decodeAll(['data: [DONE]'])).toEqual([{ event: undefined, data: '[DONE]', unterminated: true }]);
+    expect(decodeAll(['data: x\n\n'])).toEqual([{ event: undefined, data: 'x' }]);
   });
 
   it('gives the same events however the bytes are split, multi-byte characters included', () => {

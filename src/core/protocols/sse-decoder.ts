@@ -2,6 +2,8 @@
 export interface SseEvent {
   event?: string;
   data: string;
+  /** Dispatched at end of stream without its blank line: possibly cut off mid-line. */
+  unterminated?: true;
 }
 
 /**
@@ -16,8 +18,8 @@ export function createSseDecoder() {
   let data: string[] = [];
   let eventName: string | undefined;
 
-  function dispatch(out: SseEvent[]) {
-    if (data.length > 0) out.push({ event: eventName, data: data.join('\n') });
+  function dispatch(out: SseEvent[], unterminated = false) {
+    if (data.length > 0) out.push({ event: eventName, data: data.join('\n'), ...(unterminated ? { unterminated: true as const } : {}) });
     data = [];
     eventName = undefined;
   }
@@ -59,13 +61,13 @@ export function createSseDecoder() {
       feed(typeof chunk === 'string' ? chunk : utf8.decode(chunk, { stream: true }), out);
       return out;
     },
-    /** Ends the stream: a final event without its blank line still counts. */
+    /** Ends the stream: a final event without its blank line still counts, marked `unterminated`. */
     end(): SseEvent[] {
       const out: SseEvent[] = [];
       feed(utf8.decode(), out);
       if (buffer) line(buffer, out);
       buffer = '';
-      dispatch(out);
+      dispatch(out, true);
       return out;
     },
   };

@@ -4,7 +4,14 @@ export type FinishReason = 'stop' | 'tool_calls' | 'length' | 'content_filter' |
 export type ModelEvent =
   | { type: 'text-delta'; text: string }
   | { type: 'reasoning-delta'; text: string }
-  | { type: 'tool-call-start'; index: number; id: string; name: string }
+  | {
+      type: 'tool-call-start';
+      index: number;
+      id: string;
+      name: string;
+      /** True when the provider sent no id and this one was made up (legacy `function_call`). */
+      syntheticId?: boolean;
+    }
   | { type: 'tool-call-delta'; index: number; argsText: string }
   | {
       type: 'tool-call-end';
@@ -16,6 +23,8 @@ export type ModelEvent =
       argsText: string;
       parseError?: string;
     }
+  /** A finished reasoning block that must be sent back verbatim (Anthropic thinking signatures). */
+  | { type: 'reasoning-block'; block: ReasoningBlock }
   | { type: 'finish'; reason: FinishReason; rawReason?: string | null; usage?: Usage }
   | { type: 'raw'; data: unknown };
 
@@ -24,11 +33,21 @@ export interface Usage {
   outputTokens?: number;
 }
 
+/** Opaque reasoning the provider wants back unchanged on later requests (Anthropic `thinking` / `redacted_thinking`). */
+export type ReasoningBlock = { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
+
 /** One message of the transcript sent to a model, provider-neutral. */
 export type ModelMessage =
   | { role: 'system'; content: string }
   | { role: 'user'; content: string }
-  | { role: 'assistant'; content: string; reasoning?: string; toolCalls?: ModelToolCall[] }
+  | {
+      role: 'assistant';
+      content: string;
+      reasoning?: string;
+      /** Signed reasoning blocks of this round, in order; sent back by protocols that need them. */
+      reasoningBlocks?: ReasoningBlock[];
+      toolCalls?: ModelToolCall[];
+    }
   | { role: 'tool'; toolCallId: string; name: string; content: string };
 
 export interface ModelToolCall {

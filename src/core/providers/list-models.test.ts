@@ -159,3 +159,39 @@ describe('listModels', () => {
     }
   });
 });
+
+describe('listModels for Anthropic', () => {
+  it('GETs {baseURL}/v1/models with x-api-key and anthropic-version, never a bearer header', async () => {
+    const fetchMock = stubFetch(() =>
+      json({ data: [{ type: 'model', id: 'claude-sonnet-4-5', display_name: 'Claude Sonnet 4.5' }, { type: 'model', id: 'claude-haiku-4-5' }], has_more: false }),
+    );
+    await expect(listModels('https://api.anthropic.com/', KEY, undefined, 'anthropic-messages')).resolves.toEqual([
+      'claude-haiku-4-5',
+      'claude-sonnet-4-5',
+    ]);
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('https://api.anthropic.com/v1/models?limit=1000');
+    expect(init?.headers).toEqual({
+      'x-api-key': KEY,
+      'anthropic-version': '2023-06-01',
+      'anthropic-dangerous-direct-browser-access': 'true',
+    });
+  });
+
+  it('tolerates a base URL that already ends in /v1', async () => {
+    const fetchMock = stubFetch(() => json({ data: [] }));
+    await listModels('http://127.0.0.1:8787/v1', KEY, undefined, 'anthropic-messages');
+    expect(fetchMock.mock.calls[0][0]).toBe('http://127.0.0.1:8787/v1/models?limit=1000');
+  });
+
+  it('reads Anthropic error bodies and names the /v1/models path on 404', async () => {
+    stubFetch(() => json({ type: 'error', error: { type: 'invalid_request_error', message: 'anthropic-version: bad value' } }, 400));
+    expect((await failure(listModels('https://api.anthropic.com', KEY, undefined, 'anthropic-messages'))).message).toBe(
+      'HTTP 400: anthropic-version: bad value',
+    );
+    stubFetch(() => new Response('nope', { status: 404 }));
+    expect((await failure(listModels('http://gw.test:9000', KEY, undefined, 'anthropic-messages'))).message).toBe(
+      'No /v1/models endpoint at http://gw.test:9000 (404). Enter the model name by hand.',
+    );
+  });
+});

@@ -1,14 +1,22 @@
+import type { ProtocolId } from '../protocols/protocol-id';
 import { ModelError } from '../protocols/types';
 import { BaseURLError, normalizeBaseURL } from './provider-config';
 
 const MAX_SERVER_MESSAGE = 300;
+// Anthropic pages its model list (20 by default); one page of the maximum covers every account.
+const ANTHROPIC_PAGE = 1000;
 
 /**
- * Lists the model ids a server offers (`GET {baseURL}/models`), sorted. Sends only an
- * `Authorization` header, and only when a key is set. Failures become ModelErrors whose
- * messages never contain the key.
+ * Lists the model ids a server offers, sorted: `GET {baseURL}/models` with a bearer header (only
+ * when a key is set) for OpenAI-compatible servers, `GET {baseURL}/v1/models` with `x-api-key` and
+ * `anthropic-version` for Anthropic. Failures become ModelErrors whose messages never contain the key.
  */
-export async function listModels(baseURL: string, apiKey: string, signal?: AbortSignal): Promise<string[]> {
+export async function listModels(
+  baseURL: string,
+  apiKey: string,
+  signal?: AbortSignal,
+  protocol: ProtocolId = 'openai-chat',
+): Promise<string[]> {
   let base: string;
   try {
     base = normalizeBaseURL(baseURL);
@@ -17,14 +25,11 @@ export async function listModels(baseURL: string, apiKey: string, signal?: Abort
   }
   const key = apiKey.trim();
   const origin = new URL(base).origin;
+  const { url, headers, root, path } = modelsRequest(base, key, protocol);
 
   let response: Response;
   try {
-    response = await fetch(`${base}/models`, {
-      method: 'GET',
-      headers: key ? { Authorization: `Bearer ${key}` } : {},
-      signal,
-    });
+    response = await fetch(url, { method: 'GET', headers, signal });
   } catch (e) {
     if (signal?.aborted || (e instanceof DOMException && e.name === 'AbortError')) {
       throw new ModelError('aborted', 'Loading the model list was cancelled.');
@@ -37,7 +42,7 @@ export async function listModels(baseURL: string, apiKey: string, signal?: Abort
   }
 
   const body = await readBody(response, signal);
-  if (!response.ok) throw httpError(response, body, base, key);
+  if (!response.ok) throw httpError(response, body, `${path} endpoint at ${root}`, key);
 
   let json: unknown;
   try {
@@ -45,17 +50,44 @@ export async function listModels(baseURL: string, apiKey: string, signal?: Abort
   } catch {
     throw new ModelError(
       'server',
-      `The server at ${origin} did not answer /models with JSON. Check the base URL (it usually ends in /v1).`,
+      `The server at ${origin} did not answer ${path} with JSON. Check the base URL${protocol === 'openai-chat' ? ' (it usually ends in /v1)' : ''}.`,
       { status: response.status },
     );
   }
   const ids = extractIds(json);
   if (!ids) {
-    throw new ModelError('server', 'The server’s /models answer contains no model list. Enter the model name by hand.', {
+    throw new ModelError('server', `The server’s ${path} answer contains no model list. Enter the model name by hand.`, {
       status: response.status,
     });
   }
   return ids;
+}
+
+interface ModelsRequest {
+  url: string;
+  headers: Record<string, string>;
+  /** Where the list lives, for messages: `${path} endpoint at ${root}`. */
+  root: string;
+  path: string;
+}
+
+function modelsRequest(base: string, key: string, protocol: ProtocolId): ModelsRequest {
+  if (protocol === 'anthropic-messages') {
+    // The base URL is the host; a trailing /v1 typed by habit is tolerated.
+    const root = base.replace(/\/v1$/, '');
+    return {
+      url: `${root}/v1/models?limit=${ANTHROPIC_PAGE}`,
+      root,
+      path: '/v1/models',
+      headers: {
+        'anthropic-version': '2023-06-01',
+        // Anthropic refuses CORS requests from a page without it.
+        'anthropic-dangerous-direct-browser-access': 'true',
+        ...(key ? { 'x-api-key': key } : {}),
+      },
+    };
+  }
+  return { url: `${base}/models`, headers: key ? { Authorization: `Bearer ${key}` } : {}, root: base, path: '/models' };
 }
 
 async function readBody(response: Response, signal?: AbortSignal): Promise<string> {
@@ -67,7 +99,7 @@ async function readBody(response: Response, signal?: AbortSignal): Promise<strin
   }
 }
 
-function httpError(response: Response, body: string, base: string, key: string): ModelError {
+function httpError(response: Response, body: string, where: string, key: string): ModelError {
   const status = response.status;
   if (status === 401) {
     const message = key
@@ -83,7 +115,7 @@ function httpError(response: Response, body: string, base: string, key: string):
     );
   }
   if (status === 404) {
-    return new ModelError('not_found', redact(`No /models endpoint at ${base} (404). Enter the model name by hand.`, key), {
+    return new ModelError('not_found', redact(`No ${where} (404). Enter the model name by hand.`, key), {
       status,
     });
   }

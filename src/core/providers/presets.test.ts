@@ -7,7 +7,7 @@ describe('presets', () => {
     const ids = PRESETS.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([
-      'demo', 'openai', 'openrouter', 'deepseek', 'groq', 'mistral', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'custom',
+      'demo', 'openai', 'anthropic', 'openrouter', 'deepseek', 'groq', 'mistral', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'custom',
     ]);
     expect(getPreset('openai')).toMatchObject({ baseURL: 'https://api.openai.com/v1', needsKey: true, defaultModel: 'gpt-4o-mini' });
     expect(getPreset('deepseek').defaultModel).toBe('deepseek-chat');
@@ -15,6 +15,12 @@ describe('presets', () => {
     expect(getPreset('ollama')).toMatchObject({ baseURL: 'http://localhost:11434/v1', needsKey: false });
     expect(getPreset('demo')).toMatchObject({ label: 'Demo (offline)', baseURL: '', needsKey: false });
     expect(getPreset('custom').baseURL).toBe('');
+    expect(getPreset('anthropic')).toMatchObject({ baseURL: 'https://api.anthropic.com', protocol: 'anthropic-messages', needsKey: true });
+    expect(getPreset('anthropic').note).toMatch(/directly from your browser/);
+  });
+
+  it('speaks OpenAI chat completions everywhere except Anthropic', () => {
+    expect(PRESETS.filter((p) => p.protocol !== 'openai-chat').map((p) => p.id)).toEqual(['anthropic']);
   });
 
   it('keeps every non-empty base URL already normalized', () => {

@@ -1,8 +1,15 @@
+import type { ProtocolId } from '../protocols/protocol-id';
+
 /** A starting point for the provider settings: where the server lives and what it usually needs. */
 export interface ProviderPreset {
   id: string;
   label: string;
-  /** OpenAI-compatible base URL (ends before `/chat/completions`); empty for demo and custom. */
+  /** The wire format the server speaks. */
+  protocol: ProtocolId;
+  /**
+   * Base URL: for OpenAI-compatible servers it ends before `/chat/completions` (usually in /v1); for
+   * Anthropic it is the host, before `/v1/messages`. Empty for demo and custom.
+   */
   baseURL: string;
   needsKey: boolean;
   defaultModel?: string;
@@ -17,23 +24,35 @@ export const PRESETS: readonly ProviderPreset[] = [
   {
     id: DEMO_PRESET_ID,
     label: 'Demo (offline)',
+    protocol: 'openai-chat',
     baseURL: '',
     needsKey: false,
     note: 'A scripted model built into the page: no server, no key, nothing leaves your browser.',
   },
-  { id: 'openai', label: 'OpenAI', baseURL: 'https://api.openai.com/v1', needsKey: true, defaultModel: 'gpt-4o-mini' },
+  { id: 'openai', label: 'OpenAI', protocol: 'openai-chat', baseURL: 'https://api.openai.com/v1', needsKey: true, defaultModel: 'gpt-4o-mini' },
+  {
+    id: 'anthropic',
+    label: 'Anthropic',
+    protocol: 'anthropic-messages',
+    baseURL: 'https://api.anthropic.com',
+    needsKey: true,
+    defaultModel: 'claude-sonnet-4-5',
+    note: 'Talks to the Messages API directly from your browser; the key goes to Anthropic and nowhere else.',
+  },
   {
     id: 'openrouter',
+    protocol: 'openai-chat',
     label: 'OpenRouter',
     baseURL: 'https://openrouter.ai/api/v1',
     needsKey: true,
     note: 'Model names look like vendor/model, for example openai/gpt-4o-mini.',
   },
-  { id: 'deepseek', label: 'DeepSeek', baseURL: 'https://api.deepseek.com/v1', needsKey: true, defaultModel: 'deepseek-chat' },
-  { id: 'groq', label: 'Groq', baseURL: 'https://api.groq.com/openai/v1', needsKey: true },
-  { id: 'mistral', label: 'Mistral', baseURL: 'https://api.mistral.ai/v1', needsKey: true },
+  { id: 'deepseek', label: 'DeepSeek', protocol: 'openai-chat', baseURL: 'https://api.deepseek.com/v1', needsKey: true, defaultModel: 'deepseek-chat' },
+  { id: 'groq', label: 'Groq', protocol: 'openai-chat', baseURL: 'https://api.groq.com/openai/v1', needsKey: true },
+  { id: 'mistral', label: 'Mistral', protocol: 'openai-chat', baseURL: 'https://api.mistral.ai/v1', needsKey: true },
   {
     id: 'ollama',
+    protocol: 'openai-chat',
     label: 'Ollama (local)',
     baseURL: 'http://localhost:11434/v1',
     needsKey: false,
@@ -41,6 +60,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'lmstudio',
+    protocol: 'openai-chat',
     label: 'LM Studio (local)',
     baseURL: 'http://localhost:1234/v1',
     needsKey: false,
@@ -48,6 +68,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'llamacpp',
+    protocol: 'openai-chat',
     label: 'llama.cpp server (local)',
     baseURL: 'http://localhost:8080/v1',
     needsKey: false,
@@ -55,6 +76,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'vllm',
+    protocol: 'openai-chat',
     label: 'vLLM (local)',
     baseURL: 'http://localhost:8000/v1',
     needsKey: false,
@@ -62,10 +84,11 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: CUSTOM_PRESET_ID,
-    label: 'Custom (OpenAI-compatible)',
+    label: 'Custom',
+    protocol: 'openai-chat',
     baseURL: '',
     needsKey: false,
-    note: 'Any OpenAI-compatible server: enter its base URL, which usually ends in /v1.',
+    note: 'Any server that speaks OpenAI chat completions or Anthropic Messages: pick its protocol and enter its base URL.',
   },
 ];
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BaseURLError, DEFAULT_CONFIG, baseURLProblem, hostOf, isDemo, normalizeBaseURL } from './provider-config';
+import { BaseURLError, DEFAULT_CONFIG, baseURLProblem, hostOf, isDemo, isToolMode, normalizeBaseURL } from './provider-config';
 import { keyFingerprint } from './key-fingerprint';
 
 describe('provider config', () => {
   it('defaults to the offline demo with streaming on and the key not remembered', () => {
-    expect(DEFAULT_CONFIG).toMatchObject({ presetId: 'demo', streaming: true, rememberKey: false, apiKey: '' });
+    expect(DEFAULT_CONFIG).toMatchObject({ presetId: 'demo', streaming: true, rememberKey: false, apiKey: '', protocol: 'openai-chat', toolMode: 'auto' });
+    expect(isToolMode('prompted')).toBe(true);
+    expect(isToolMode('Prompted')).toBe(false);
     expect(isDemo(DEFAULT_CONFIG)).toBe(true);
     expect(isDemo({ ...DEFAULT_CONFIG, presetId: 'ollama' })).toBe(false);
   });

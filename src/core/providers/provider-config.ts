@@ -1,23 +1,42 @@
+import type { ProtocolId } from '../protocols/protocol-id';
 import { DEMO_PRESET_ID } from './presets';
+
+/**
+ * How tools reach the model: the API's own tool calling, `<tool_call>` blocks described in the
+ * system prompt, or native first with a fallback to prompted when the endpoint refuses tools.
+ */
+export type ToolMode = 'native' | 'prompted' | 'auto';
+
+export const TOOL_MODES: readonly ToolMode[] = ['native', 'prompted', 'auto'];
 
 /** Everything needed to reach a model endpoint. */
 export interface ProviderConfig {
   presetId: string;
+  /** The wire format; fixed by the preset, chosen by the user for a custom server. */
+  protocol: ProtocolId;
   baseURL: string;
   apiKey: string;
   model: string;
   streaming: boolean;
+  toolMode: ToolMode;
   rememberKey: boolean;
 }
 
 export const DEFAULT_CONFIG: ProviderConfig = Object.freeze({
   presetId: DEMO_PRESET_ID,
+  protocol: 'openai-chat',
   baseURL: '',
   apiKey: '',
   model: '',
   streaming: true,
+  toolMode: 'auto',
   rememberKey: false,
 });
+
+/** Narrows a stored value to a ToolMode. */
+export function isToolMode(value: unknown): value is ToolMode {
+  return typeof value === 'string' && (TOOL_MODES as readonly string[]).includes(value);
+}
 
 /** True when the config selects the embedded offline model (no network at all). */
 export function isDemo(c: ProviderConfig): boolean {

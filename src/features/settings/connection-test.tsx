@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { ProtocolId } from '../../core/protocols/protocol-id';
 import { listModels } from '../../core/providers/list-models';
 import { ModelError } from '../../core/protocols/types';
 import { BUTTON } from './field-styles';
@@ -8,7 +9,7 @@ import { modelsQueryKey, usableBaseURL } from './use-model-list';
 type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; count: number } | { kind: 'error'; message: string };
 
 /** "Test connection": one listModels call with the current settings, its outcome in a status line. */
-export function ConnectionTest({ baseURL, apiKey }: { baseURL: string; apiKey: string }) {
+export function ConnectionTest({ baseURL, apiKey, protocol }: { baseURL: string; apiKey: string; protocol: ProtocolId }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<TestState>({ kind: 'idle' });
   const controllerRef = useRef<AbortController | null>(null);
@@ -17,7 +18,7 @@ export function ConnectionTest({ baseURL, apiKey }: { baseURL: string; apiKey: s
   useEffect(() => {
     setState({ kind: 'idle' });
     return () => controllerRef.current?.abort();
-  }, [baseURL, apiKey]);
+  }, [baseURL, apiKey, protocol]);
 
   const run = async () => {
     controllerRef.current?.abort();
@@ -25,10 +26,10 @@ export function ConnectionTest({ baseURL, apiKey }: { baseURL: string; apiKey: s
     controllerRef.current = controller;
     setState({ kind: 'testing' });
     try {
-      const models = await listModels(baseURL, apiKey, controller.signal);
+      const models = await listModels(baseURL, apiKey, controller.signal, protocol);
       if (controller.signal.aborted) return;
       // The list is fresh, so the model picker can use it without asking again.
-      queryClient.setQueryData(modelsQueryKey(usableBaseURL(baseURL), apiKey), models);
+      queryClient.setQueryData(modelsQueryKey(usableBaseURL(baseURL), apiKey, protocol), models);
       setState({ kind: 'ok', count: models.length });
     } catch (e) {
       if (controller.signal.aborted) return;

@@ -90,6 +90,56 @@ describe('SettingsDialog', () => {
     expect(screen.getByText('Stream responses (turn off for gateways that need one plain response)')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Refresh models' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Test connection' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Tool calling' })).toHaveProperty('value', 'auto');
+    // The protocol is the preset's; only a custom server offers the choice.
+    expect(screen.queryByRole('combobox', { name: 'Protocol' })).toBeNull();
+  });
+
+  it('explains prompted tool calling in one sentence and saves the tool mode', () => {
+    stubFetch(() => jsonResponse({ data: [] }));
+    configure({ presetId: 'ollama', baseURL: 'http://localhost:11434/v1' });
+    renderDialog();
+    const select = screen.getByRole('combobox', { name: 'Tool calling' });
+    expect(select.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(select.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Prompted: tools are described in the system prompt and the model answers with <tool_call> blocks — for models without native tool calling.',
+    );
+    expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Native',
+      'Prompted',
+      'Auto (native; prompted if refused)',
+    ]);
+    fireEvent.change(select, { target: { value: 'prompted' } });
+    expect(useSettings.getState().config.toolMode).toBe('prompted');
+    expect(JSON.parse(localStorage.getItem('callstream.settings') ?? '{}').toolMode).toBe('prompted');
+  });
+
+  it('offers Anthropic: its base URL, a note about direct browser access, and models from /v1/models with x-api-key', async () => {
+    const fetchCalls = stubFetch(() => jsonResponse({ data: [{ type: 'model', id: 'claude-sonnet-4-5' }], has_more: false }));
+    renderDialog();
+    fireEvent.change(screen.getByLabelText('Provider'), { target: { value: 'anthropic' } });
+    expect(screen.getByLabelText('Base URL')).toHaveProperty('value', 'https://api.anthropic.com');
+    expect(screen.getByText(/Messages API directly from your browser/)).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Model' })).toHaveProperty('value', 'claude-sonnet-4-5');
+    fireEvent.change(screen.getByLabelText('API key'), { target: { value: KEY } });
+    expect(await screen.findByText('1 model available: pick one or type a name.')).toBeTruthy();
+    const call = fetchCalls.at(-1)!;
+    expect(call.url).toBe('https://api.anthropic.com/v1/models?limit=1000');
+    expect(call.headers).toMatchObject({ 'x-api-key': KEY, 'anthropic-version': '2023-06-01' });
+    expect(call.headers.Authorization).toBeUndefined();
+    expect(useSettings.getState().config.protocol).toBe('anthropic-messages');
+  });
+
+  it('lets a custom server choose its protocol', async () => {
+    const fetchCalls = stubFetch(() => jsonResponse({ data: [] }));
+    configure({ presetId: 'custom', baseURL: 'http://gateway.test:9000' });
+    renderDialog();
+    const protocol = screen.getByRole('combobox', { name: 'Protocol' });
+    expect(protocol).toHaveProperty('value', 'openai-chat');
+    fireEvent.change(protocol, { target: { value: 'anthropic-messages' } });
+    expect(useSettings.getState().config.protocol).toBe('anthropic-messages');
+    expect(screen.getByLabelText('Base URL').getAttribute('placeholder')).toBe('https://api.anthropic.com');
+    await waitFor(() => expect(fetchCalls.map((c) => c.url)).toContain('http://gateway.test:9000/v1/models?limit=1000'));
   });
 
   it('hides base URL, key and model for the offline demo and explains it', () => {
@@ -99,6 +149,8 @@ describe('SettingsDialog', () => {
     expect(screen.queryByLabelText('Base URL')).toBeNull();
     expect(screen.queryByLabelText('API key')).toBeNull();
     expect(screen.queryByLabelText('Model')).toBeNull();
+    expect(screen.queryByLabelText('Tool calling')).toBeNull();
+    expect(screen.queryByLabelText('Protocol')).toBeNull();
     expect(screen.getByText(/demo model runs offline inside this page/)).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: 'Streaming' })).toBeTruthy();
     expect(fetchCalls).toHaveLength(0);

@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { CUSTOM_PRESET_ID, DEMO_PRESET_ID, PRESETS, getPreset, type ProviderPreset } from '../../core/providers/presets';
-import { baseURLProblem, hostOf, isDemo } from '../../core/providers/provider-config';
+import type { ProtocolId } from '../../core/protocols/protocol-id';
+import { baseURLProblem, hostOf, isDemo, type ToolMode } from '../../core/providers/provider-config';
 import { useSettings } from '../../store/settings-store';
 import { ApiKeyField } from './api-key-field';
 import { ConnectionTest } from './connection-test';
 import { ERROR_TEXT, HELP, INPUT, LABEL, PRIMARY_BUTTON } from './field-styles';
 import { ModelField } from './model-field';
+import { SelectField } from './select-field';
 import { ToggleRow } from './toggle-row';
 import { useModelList, usableBaseURL } from './use-model-list';
 
@@ -106,6 +108,7 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
 
   const preset = getPreset(config.presetId);
   const demo = isDemo(config);
+  const anthropic = config.protocol === 'anthropic-messages';
   const urlProblem = config.baseURL.trim() ? baseURLProblem(config.baseURL) : null;
   const canLoad = usableBaseURL(config.baseURL) !== '';
 
@@ -144,6 +147,15 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
         </p>
       </div>
 
+      {preset.id === CUSTOM_PRESET_ID && (
+        <SelectField<ProtocolId>
+          label="Protocol"
+          value={config.protocol}
+          options={PROTOCOL_OPTIONS}
+          onChange={(protocol) => update({ protocol })}
+        />
+      )}
+
       {demo ? (
         <p className="rounded-xl border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950 dark:border-indigo-900 dark:bg-indigo-950/40 dark:text-indigo-100">
           The demo model runs offline inside this page: no server, no API key, and nothing leaves your browser. It
@@ -166,7 +178,7 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
                 const tidy = usableBaseURL(config.baseURL);
                 if (tidy && tidy !== config.baseURL) update({ baseURL: tidy });
               }}
-              placeholder="https://example.com/v1"
+              placeholder={anthropic ? 'https://api.anthropic.com' : 'https://example.com/v1'}
               autoComplete="off"
               spellCheck={false}
               aria-invalid={urlProblem ? true : undefined}
@@ -203,7 +215,15 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
             canLoad={canLoad}
           />
 
-          <ConnectionTest baseURL={config.baseURL} apiKey={config.apiKey} />
+          <ConnectionTest baseURL={config.baseURL} apiKey={config.apiKey} protocol={config.protocol} />
+
+          <SelectField<ToolMode>
+            label="Tool calling"
+            value={config.toolMode}
+            options={TOOL_MODE_OPTIONS}
+            onChange={(toolMode) => update({ toolMode })}
+            help="Prompted: tools are described in the system prompt and the model answers with <tool_call> blocks — for models without native tool calling."
+          />
         </>
       )}
 
@@ -216,6 +236,17 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
     </div>
   );
 }
+
+const PROTOCOL_OPTIONS = [
+  { value: 'openai-chat', label: 'OpenAI chat completions' },
+  { value: 'anthropic-messages', label: 'Anthropic Messages' },
+] as const;
+
+const TOOL_MODE_OPTIONS = [
+  { value: 'native', label: 'Native' },
+  { value: 'prompted', label: 'Prompted' },
+  { value: 'auto', label: 'Auto (native; prompted if refused)' },
+] as const;
 
 const PRESET_GROUPS: { label: string; presets: ProviderPreset[] }[] = [
   { label: 'Built in', presets: PRESETS.filter((p) => p.id === DEMO_PRESET_ID) },

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { ProtocolId } from '../../core/protocols/protocol-id';
 import { keyFingerprint } from '../../core/providers/key-fingerprint';
 import { listModels } from '../../core/providers/list-models';
 import { isDemo, normalizeBaseURL, type ProviderConfig } from '../../core/providers/provider-config';
@@ -9,8 +10,8 @@ import { useDebouncedValue } from './use-debounced-value';
 const SETTLE_MS = 400;
 
 /** Query key for a server's model list; the key appears only as a fingerprint, never raw. */
-export function modelsQueryKey(baseURL: string, apiKey: string) {
-  return ['models', baseURL, keyFingerprint(apiKey.trim())] as const;
+export function modelsQueryKey(baseURL: string, apiKey: string, protocol: ProtocolId = 'openai-chat') {
+  return ['models', protocol, baseURL, keyFingerprint(apiKey.trim())] as const;
 }
 
 /** The usable form of a base URL, or '' while it is empty or invalid. */
@@ -27,11 +28,11 @@ export function useModelList(config: ProviderConfig) {
   const demo = isDemo(config);
   const current = usableBaseURL(config.baseURL);
   // URL and key settle together: settling apart could pair a new host with the old key for a render.
-  const live = useMemo(() => ({ baseURL: current, apiKey: config.apiKey }), [current, config.apiKey]);
-  const { baseURL, apiKey } = useDebouncedValue(live, SETTLE_MS);
+  const live = useMemo(() => ({ baseURL: current, apiKey: config.apiKey, protocol: config.protocol }), [current, config.apiKey, config.protocol]);
+  const { baseURL, apiKey, protocol } = useDebouncedValue(live, SETTLE_MS);
   return useQuery({
-    queryKey: modelsQueryKey(baseURL, apiKey),
-    queryFn: ({ signal }) => listModels(baseURL, apiKey, signal),
+    queryKey: modelsQueryKey(baseURL, apiKey, protocol),
+    queryFn: ({ signal }) => listModels(baseURL, apiKey, signal, protocol),
     enabled: !demo && !!baseURL,
     retry: false,
     staleTime: 5 * 60_000,

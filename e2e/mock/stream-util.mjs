@@ -1,0 +1,40 @@
+// Writing to a response that the client may abandon at any moment.
+
+import { canWrite } from './http-util.mjs';
+
+/** Writes one SSE event and waits until it is handed to the socket; false when the client is gone. */
+export function writeEvent(res, text, signal) {
+  if (!canWrite(res) || signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+    res.write(text, (err) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(!err && canWrite(res));
+    });
+  });
+}
+
+/** Waits `ms` (Infinity: until aborted); resolves early, never rejects, when the signal aborts. */
+export function sleep(ms, signal) {
+  if (signal.aborted || ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Opens an SSE response. */
+export function startSse(res) {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+  });
+  res.flushHeaders();
+}

@@ -1,0 +1,229 @@
+import type { SseEvent } from './sse-decoder';
+import type { StreamDecoder } from './stream-decoder';
+import type { ModelEvent, ReasoningBlock, Usage } from './types';
+import { ModelError } from './types';
+import { parseArgs } from './openai-chat-assembler';
+import { mapFinishReason } from './finish-reason';
+import { invalidStreamError, providerStreamError } from './stream-error';
+
+type Block =
+  | { kind: 'text' }
+  | { kind: 'thinking'; text: string; signature: string }
+  | { kind: 'redacted'; data: string }
+  | { kind: 'tool'; call: number; id: string; name: string; args: string; input: unknown; closed: boolean }
+  | { kind: 'ignored' };
+
+/** Anthropic usage counts prompt tokens in three buckets; the app shows their sum. */
+interface AnthropicUsage {
+  input_tokens?: number;
+  cache_creation_input_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+  output_tokens?: number;
+}
+
+/**
+ * Decodes an Anthropic Messages SSE stream. Tool input arrives as `input_json_delta` pieces keyed by
+ * content block index; thinking blocks keep their signature so they can be sent back. `ping` is
+ * ignored; unknown events and block types are skipped with a warning; a duplicate `message_start`
+ * for the same message is tolerated, one for another message (a spliced stream) is an error.
+ */
+export function createAnthropicStreamDecoder(): StreamDecoder {
+  const blocks = new Map<number, Block>();
+  const tools: Extract<Block, { kind: 'tool' }>[] = [];
+  const warnings: string[] = [];
+  let messageId: string | null = null;
+  let started = false;
+  let stopReason: string | null = null;
+  let stopped = false;
+  const usage: Usage = {};
+
+  function readUsage(u: AnthropicUsage | null | undefined) {
+    if (!u) return;
+    if (typeof u.input_tokens === 'number')
+      usage.inputTokens = u.input_tokens + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);
+    if (typeof u.output_tokens === 'number') usage.outputTokens = u.output_tokens;
+  }
+
+  function messageStart(message: { id?: string; usage?: AnthropicUsage } | undefined) {
+    const id = message?.id ?? null;
+    if (started) {
+      if (id === messageId || id === null) {
+        warnings.push(`Ignored a repeated message_start${id ? ` (${id})` : ''}.`);
+        return;
+      }
+      const text = `second message_start (${id}) arrived while ${messageId ?? 'the first message'} was still open`;
+      throw invalidStreamError(`The stream mixed two answers: ${text}.`, text);
+    }
+    started = true;
+    messageId = id;
+    readUsage(message?.usage);
+  }
+
+  function blockStart(index: number, block: Record<string, unknown> | undefined, out: ModelEvent[]) {
+    const type = block?.type;
+    if (blocks.has(index)) warnings.push(`content_block_start for index ${index} while that block was open; the old block was dropped.`);
+    if (type === 'text') {
+      blocks.set(index, { kind: 'text' });
+      if (typeof block?.text === 'string' && block.text) out.push({ type: 'text-delta', text: block.text });
+    } else if (type === 'thinking') {
+      const text = typeof block?.thinking === 'string' ? block.thinking : '';
+      blocks.set(index, { kind: 'thinking', text, signature: typeof block?.signature === 'string' ? block.signature : '' });
+      if (text) out.push({ type: 'reasoning-delta', text });
+    } else if (type === 'redacted_thinking') {
+      blocks.set(index, { kind: 'redacted', data: typeof block?.data === 'string' ? block.data : '' });
+    } else if (type === 'tool_use') {
+      const call = tools.length;
+      const id = typeof block?.id === 'string' && block.id ? block.id : `toolu_missing_${call}`;
+      const name = typeof block?.name === 'string' ? block.name : '';
+      const tool = { kind: 'tool' as const, call, id, name, args: '', input: block?.input, closed: false };
+      tools.push(tool);
+      blocks.set(index, tool);
+      out.push({ type: 'tool-call-start', index: call, id, name, ...(block?.id ? {} : { syntheticId: true }) });
+    } else {
+      // server_tool_use, web_search_tool_result, …: run by Anthropic, nothing for us to execute.
+      blocks.set(index, { kind: 'ignored' });
+      warnings.push(`Ignored a content block of type ${String(type)}.`);
+    }
+  }
+
+  function blockDelta(index: number, delta: Record<string, unknown> | undefined, out: ModelEvent[]) {
+    const block = blocks.get(index);
+    const type = delta?.type;
+    if (type === 'text_delta') {
+      if (typeof delta?.text === 'string' && delta.text) out.push({ type: 'text-delta', text: delta.text });
+    } else if (type === 'thinking_delta') {
+      const text = typeof delta?.thinking === 'string' ? delta.thinking : '';
+      if (block?.kind === 'thinking') block.text += text;
+      if (text) out.push({ type: 'reasoning-delta', text });
+    } else if (type === 'signature_delta') {
+      if (block?.kind === 'thinking' && typeof delta?.signature === 'string') block.signature += delta.signature;
+    } else if (type === 'input_json_delta') {
+      const piece = typeof delta?.partial_json === 'string' ? delta.partial_json : '';
+      if (block?.kind !== 'tool') {
+        warnings.push(`Dropped input_json_delta for block ${index}, which is not an open tool_use block.`);
+      } else if (piece) {
+        block.args += piece;
+        out.push({ type: 'tool-call-delta', index: block.call, argsText: piece });
+      }
+    } else if (type !== 'citations_delta') {
+      warnings.push(`Ignored a content_block_delta of type ${String(type)}.`);
+    }
+  }
+
+  function closeTool(tool: Extract<Block, { kind: 'tool' }>, out: ModelEvent[]) {
+    tool.closed = true;
+    // Some gateways put the whole input in content_block_start and send no deltas.
+    if (tool.args === '' && tool.input && typeof tool.input === 'object' && Object.keys(tool.input).length) {
+      tool.args = JSON.stringify(tool.input);
+      out.push({ type: 'tool-call-delta', index: tool.call, argsText: tool.args });
+    }
+    out.push({ type: 'tool-call-end', index: tool.call, id: tool.id, name: tool.name, argsText: tool.args, ...parseArgs(tool.args) });
+  }
+
+  function blockStop(index: number, out: ModelEvent[]) {
+    const block = blocks.get(index);
+    blocks.delete(index);
+    if (!block) warnings.push(`content_block_stop for unknown block ${index}.`);
+    else if (block.kind === 'tool') closeTool(block, out);
+    else if (block.kind === 'thinking' && block.signature) out.push(reasoningBlock({ type: 'thinking', thinking: block.text, signature: block.signature }));
+    else if (block.kind === 'redacted') out.push(reasoningBlock({ type: 'redacted_thinking', data: block.data }));
+  }
+
+  return {
+    push(event: SseEvent): ModelEvent[] {
+      if (stopped) return [];
+      let payload: Record<string, any>;
+      try {
+        payload = JSON.parse(event.data);
+      } catch {
+        if (event.event === 'error') throw providerStreamError(event.data);
+        if (event.unterminated) return cutOff(warnings);
+        if (!event.data.trim()) {
+          warnings.push('Ignored an event with empty data.');
+          return [];
+        }
+        const data = event.data.length > 80 ? `${event.data.slice(0, 80)}…` : event.data;
+        throw invalidStreamError(`The server sent a malformed stream line: ${data}`, `malformed stream line: ${data}`);
+      }
+      const type = typeof payload?.type === 'string' ? payload.type : event.event;
+      const out: ModelEvent[] = [{ type: 'raw', data: payload }];
+      const index = typeof payload?.index === 'number' ? payload.index : 0;
+      switch (type) {
+        case 'message_start':
+          messageStart(payload.message);
+          break;
+        case 'content_block_start':
+          blockStart(index, payload.content_block, out);
+          break;
+        case 'content_block_delta':
+          blockDelta(index, payload.delta, out);
+          break;
+        case 'content_block_stop':
+          blockStop(index, out);
+          break;
+        case 'message_delta':
+          if (typeof payload.delta?.stop_reason === 'string' && payload.delta.stop_reason) stopReason = payload.delta.stop_reason;
+          readUsage(payload.usage);
+          break;
+        case 'message_stop':
+          stopped = true;
+          break;
+        case 'error':
+          throw providerStreamError(payload);
+        case 'ping':
+          break;
+        default:
+          warnings.push(`Ignored an event of type ${String(type)}.`);
+      }
+      return out;
+    },
+    end(): ModelEvent[] {
+      if (!stopped && stopReason === null) throw new ModelError('stream', 'The connection closed before the answer finished.');
+      const out: ModelEvent[] = [];
+      // A block cut off by max_tokens may never get its content_block_stop.
+      for (const tool of tools) if (!tool.closed) closeTool(tool, out);
+      const hasUsage = usage.inputTokens !== undefined || usage.outputTokens !== undefined;
+      out.push({ type: 'finish', reason: mapFinishReason(stopReason, tools.length > 0), rawReason: stopReason, ...(hasUsage ? { usage } : {}) });
+      return out;
+    },
+    get finished() {
+      return stopped || stopReason !== null;
+    },
+    get done() {
+      return stopped;
+    },
+    warnings,
+  };
+}
+
+/** Events of a non-streaming Messages response (`stream: false`). */
+export function anthropicMessageEvents(message: unknown): ModelEvent[] {
+  const body = message as { type?: string; content?: unknown; stop_reason?: string | null; usage?: unknown } | null;
+  if (!body || typeof body !== 'object') throw new ModelError('stream', 'The server answered with something that is not a message.');
+  if (body.type === 'error') throw providerStreamError(body);
+  if (!Array.isArray(body.content)) throw new ModelError('stream', 'The server answered without any content.');
+  // Replayed as the equivalent stream, so both paths share every rule above.
+  const decoder = createAnthropicStreamDecoder();
+  const feed = (payload: object) => decoder.push({ data: JSON.stringify(payload) }).filter((e) => e.type !== 'raw');
+  const out: ModelEvent[] = [{ type: 'raw', data: message }];
+  out.push(...feed({ type: 'message_start', message: { ...body, content: [] } }));
+  body.content.forEach((block: Record<string, unknown>, index: number) => {
+    const isTool = block?.type === 'tool_use';
+    out.push(...feed({ type: 'content_block_start', index, content_block: isTool ? { ...block, input: {} } : block }));
+    if (isTool) out.push(...feed({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input ?? {}) } }));
+    out.push(...feed({ type: 'content_block_stop', index }));
+  });
+  out.push(...feed({ type: 'message_delta', delta: { stop_reason: body.stop_reason ?? 'end_turn' }, usage: body.usage }));
+  out.push(...feed({ type: 'message_stop' }));
+  return [...out, ...decoder.end()];
+}
+
+function reasoningBlock(block: ReasoningBlock): ModelEvent {
+  return { type: 'reasoning-block', block };
+}
+
+// The last line of a stream cut mid-line is truncation, not garbage: end() then reports the early end.
+function cutOff(warnings: string[]): ModelEvent[] {
+  warnings.push('The last line of the stream was cut off mid-line and could not be read.');
+  return [];
+}

@@ -1,0 +1,24 @@
+import { createAnthropicClient } from '../protocols/anthropic-messages';
+import { createDemoModel } from '../protocols/demo-model';
+import { createOpenAIChatClient } from '../protocols/openai-chat';
+import { withToolFallback, wrapPrompted, type ToolSupportMemory } from '../protocols/prompted';
+import type { ModelClient } from '../protocols/types';
+import { isDemo, type ProviderConfig } from './provider-config';
+
+/**
+ * The model client for a provider config: the offline demo, or the configured protocol with its
+ * tool mode (native, prompted, or auto = native with a remembered fallback to prompted).
+ */
+export function createModelClient(config: ProviderConfig, memory?: ToolSupportMemory): ModelClient {
+  if (isDemo(config)) return createDemoModel();
+  const options = { baseURL: config.baseURL, apiKey: config.apiKey, model: config.model, streaming: config.streaming };
+  const native = config.protocol === 'anthropic-messages' ? createAnthropicClient(options) : createOpenAIChatClient(options);
+  switch (config.toolMode) {
+    case 'native':
+      return native;
+    case 'prompted':
+      return wrapPrompted(native);
+    default:
+      return withToolFallback(native, wrapPrompted(native), { key: `${config.protocol} ${config.baseURL} ${config.model}`, memory });
+  }
+}
