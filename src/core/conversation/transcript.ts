@@ -31,6 +31,7 @@ function appendAssistant(out: ModelMessage[], turn: AssistantMessage) {
       role: 'assistant',
       content: text,
       ...(reasoning ? { reasoning } : {}),
+      ...(round.reasoningBlocks?.length ? { reasoningBlocks: round.reasoningBlocks } : {}),
       ...(calls.length ? { toolCalls: calls.map((c) => ({ id: c.id, name: c.name, argsText: c.argsText })) } : {}),
     });
     for (const c of calls) out.push({ role: 'tool', toolCallId: c.id, name: c.name, content: resultFor(c) });

@@ -1,4 +1,4 @@
-import type { FinishReason } from '../protocols/types';
+import type { FinishReason, ReasoningBlock } from '../protocols/types';
 import type { ToolOutcome, ToolPolicy, ToolProgress } from '../tools/types';
 
 /** Lifecycle of one tool call (DESIGN.md): streaming_args -> pending_approval | queued -> running -> settled. */
@@ -49,6 +49,8 @@ export type Part =
 export interface Round {
   parts: Part[];
   finishReason?: FinishReason;
+  /** Signed thinking blocks (Anthropic) that must go back verbatim with this round's tool calls. */
+  reasoningBlocks?: ReasoningBlock[];
 }
 
 export interface UserMessage {

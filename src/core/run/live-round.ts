@@ -1,5 +1,5 @@
 import type { Conversation, Part, ToolCallState } from '../conversation/types';
-import type { ModelEvent } from '../protocols/types';
+import type { ModelEvent, ReasoningBlock } from '../protocols/types';
 import { updateTurn } from './turn-updates';
 
 /**
@@ -16,6 +16,7 @@ export interface LiveRound {
 
 export function createLiveRound(turnId: string, round: number, newId: () => string): LiveRound {
   const parts: Part[] = [];
+  const reasoningBlocks: ReasoningBlock[] = [];
   const calls = new Map<number, ToolCallState>();
   let dirty = false;
   let takenIds: Set<string> | null = null;
@@ -50,6 +51,9 @@ export function createLiveRound(turnId: string, round: number, newId: () => stri
           if (call) call.argsText += event.argsText;
           return;
         }
+        case 'reasoning-block':
+          reasoningBlocks.push(event.block);
+          return;
         case 'tool-call-end': {
           const call = calls.get(event.index);
           if (!call) return;
@@ -81,7 +85,7 @@ export function createLiveRound(turnId: string, round: number, newId: () => stri
           copies[call.id] = { ...t.calls[call.id], ...call, status: t.calls[call.id]?.status ?? call.status };
         }
         const rounds = t.rounds.slice();
-        rounds[round] = { ...rounds[round], parts: parts.map((p) => ({ ...p })) };
+        rounds[round] = { ...rounds[round], parts: parts.map((p) => ({ ...p })), ...(reasoningBlocks.length ? { reasoningBlocks: reasoningBlocks.slice() } : {}) };
         return { ...t, rounds, calls: { ...t.calls, ...copies } };
       });
     },

@@ -50,8 +50,8 @@ export const UserMessage = memo(function UserMessage({ message, branchIndex, bra
       </div>
     );
   return (
-    <div className="group flex flex-col items-end gap-1" data-role="user">
-      <div className="max-w-[85%] rounded-2xl rounded-br-md bg-indigo-600 px-4 py-2.5 text-[15px] whitespace-pre-wrap break-words text-white shadow-sm">
+    <div className="group flex flex-col items-end gap-1">
+      <div data-role="user" className="max-w-[85%] rounded-2xl rounded-br-md bg-indigo-600 px-4 py-2.5 text-[15px] whitespace-pre-wrap break-words text-white shadow-sm">
         {message.text}
       </div>
       <div className="flex items-center gap-1">
