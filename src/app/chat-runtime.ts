@@ -14,6 +14,10 @@ export function modelFor(config: ProviderConfig): ModelClient {
 
 export const tools = createToolRegistry(createBuiltinTools());
 
-export const controller = new ChatController({ model: () => modelFor(getSettings()), tools });
+export const controller = new ChatController({
+  model: () => modelFor(getSettings()),
+  tools,
+  contextTokens: () => getSettings().contextTokens,
+});
 
 export const chatStore = bindChatStore(controller);

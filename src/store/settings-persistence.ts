@@ -75,6 +75,7 @@ function parseSettings(raw: string | null): Partial<ProviderConfig> {
   if (typeof v.rememberKey === 'boolean') out.rememberKey = v.rememberKey;
   if (isProtocolId(v.protocol)) out.protocol = v.protocol;
   if (isToolMode(v.toolMode)) out.toolMode = v.toolMode;
+  if (typeof v.contextTokens === 'number' && Number.isInteger(v.contextTokens) && v.contextTokens >= 512) out.contextTokens = v.contextTokens;
   return out;
 }
 

@@ -20,6 +20,7 @@ describe('settings store', () => {
     const store = createSettingsStore(storages);
     expect(store.getState().config).toEqual({
       presetId: 'demo', protocol: 'openai-chat', baseURL: '', apiKey: '', model: '', streaming: true, toolMode: 'auto', rememberKey: false,
+      contextTokens: 128_000,
     });
   });
 
@@ -32,6 +33,7 @@ describe('settings store', () => {
     expect(localStorage.getItem(SETTINGS_STORAGE_KEY)).not.toContain(KEY);
     expect(savedSettings()).toEqual({
       presetId: 'openai', protocol: 'openai-chat', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', streaming: true, toolMode: 'auto', rememberKey: false,
+      contextTokens: 128_000,
     });
   });
 
@@ -60,7 +62,7 @@ describe('settings store', () => {
     });
     expect(createSettingsStore(storages).getState().config).toEqual({
       presetId: 'ollama', protocol: 'openai-chat', baseURL: 'http://localhost:11434/v1', model: 'qwen3:8b', streaming: false,
-      toolMode: 'prompted', apiKey: KEY, rememberKey: true,
+      toolMode: 'prompted', apiKey: KEY, rememberKey: true, contextTokens: 128_000,
     });
   });
 
@@ -110,6 +112,16 @@ describe('settings store', () => {
     expect(store.getState().config).toMatchObject({ presetId: 'deepseek', baseURL: 'https://api.deepseek.com/v1', model: 'deepseek-chat' });
     store.getState().applyPreset('groq');
     expect(store.getState().config).toMatchObject({ presetId: 'groq', baseURL: 'https://api.groq.com/openai/v1', model: '' });
+  });
+
+  it('takes the context size from the preset (small for local servers) and keeps an edited one across reloads', () => {
+    const store = createSettingsStore(storages);
+    store.getState().applyPreset('ollama');
+    expect(store.getState().config.contextTokens).toBe(8_192);
+    store.getState().applyPreset('anthropic');
+    expect(store.getState().config.contextTokens).toBe(200_000);
+    store.getState().update({ contextTokens: 32_768 });
+    expect(createSettingsStore(storages).getState().config.contextTokens).toBe(32_768);
   });
 
   it('switching to Anthropic takes its protocol and model, and every switch resets the tool mode to auto', () => {

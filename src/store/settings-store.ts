@@ -1,5 +1,5 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { getPreset } from '../core/providers/presets';
+import { getPreset, presetContextTokens } from '../core/providers/presets';
 import { DEFAULT_CONFIG, hostOf, type ProviderConfig } from '../core/providers/provider-config';
 import { browserStorages, clearConfig, loadConfig, saveConfig, type SettingsStorages } from './settings-persistence';
 
@@ -39,6 +39,7 @@ export function createSettingsStore(storages: SettingsStorages = browserStorages
           protocol: preset.protocol,
           baseURL: preset.baseURL,
           toolMode: 'auto',
+          contextTokens: presetContextTokens(preset),
           model: preset.defaultModel ?? '',
           apiKey: sameHost ? current.apiKey : '',
         });

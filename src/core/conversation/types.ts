@@ -84,6 +84,8 @@ export interface AssistantMessage {
   error?: TurnError;
   /** A visible notice, e.g. the max-rounds guard or "stopped after this round". */
   notice?: string;
+  /** First message the model saw for this turn when older ones did not fit its context. */
+  contextStartId?: string;
 }
 
 export type Message = UserMessage | AssistantMessage;

@@ -15,6 +15,18 @@ export interface ProviderPreset {
   defaultModel?: string;
   /** One line shown under the provider picker. */
   note?: string;
+  /** Context window assumed for the preset's usual models (editable in settings). */
+  contextTokens?: number;
+}
+
+/** Hosted models mostly take 128k; local servers are often started with far less. */
+export const DEFAULT_CONTEXT_TOKENS = 128_000;
+export const LOCAL_CONTEXT_TOKENS = 8_192;
+
+/** The context size to assume for a preset. */
+export function presetContextTokens(preset: ProviderPreset): number {
+  if (preset.contextTokens) return preset.contextTokens;
+  return /\/\/(localhost|127\.0\.0\.1)[:/]/.test(preset.baseURL) ? LOCAL_CONTEXT_TOKENS : DEFAULT_CONTEXT_TOKENS;
 }
 
 export const DEMO_PRESET_ID = 'demo';
@@ -37,6 +49,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     baseURL: 'https://api.anthropic.com',
     needsKey: true,
     defaultModel: 'claude-sonnet-4-5',
+    contextTokens: 200_000,
     note: 'Talks to the Messages API directly from your browser; the key goes to Anthropic and nowhere else.',
   },
   {

@@ -20,6 +20,8 @@ export interface ProviderConfig {
   streaming: boolean;
   toolMode: ToolMode;
   rememberKey: boolean;
+  /** The model's context window; older turns are left out of requests to stay within it. */
+  contextTokens: number;
 }
 
 export const DEFAULT_CONFIG: ProviderConfig = Object.freeze({
@@ -31,6 +33,7 @@ export const DEFAULT_CONFIG: ProviderConfig = Object.freeze({
   streaming: true,
   toolMode: 'auto',
   rememberKey: false,
+  contextTokens: 128_000,
 });
 
 /** Narrows a stored value to a ToolMode. */

@@ -10,6 +10,7 @@ import { findTurn, lastOf, roundCalls, updateCall, updateTurn } from './turn-upd
 import { activePath, addSibling, appendToPath, emptyConversation, pathTo, selectBranch } from '../conversation/tree';
 import { createLiveRound, type LiveRound } from './live-round';
 import { recoverInterrupted } from './recover';
+import { fitToBudget } from '../conversation/context-budget';
 
 export interface ChatControllerOptions {
   /** The model to use for the next round (settings may change between runs). */
@@ -17,6 +18,8 @@ export interface ChatControllerOptions {
   tools: ToolRegistry;
   maxRounds?: number;
   systemPrompt?: () => string | undefined;
+  /** The model's context window; when set, the oldest turns that do not fit are left out. */
+  contextTokens?: () => number;
   newId?: () => string;
 }
 
@@ -317,7 +320,7 @@ export class ChatController {
     const turn = findTurn(conv, turnId)!;
     const round = turn.rounds.length;
     this.setConversation(updateTurn(conv, turnId, (t) => ({ ...t, rounds: [...t.rounds, { parts: [] }] })));
-    const transcript = buildTranscript(pathTo(this.snap.conversation, turnId), this.opts.systemPrompt?.());
+    const transcript = this.transcriptFor(turnId);
     const abort = new AbortController();
     this.streamAbort = abort;
     this.live = createLiveRound(turnId, round, this.newId);
@@ -420,6 +423,19 @@ export class ChatController {
       rejectReason: undefined,
       endedAt: undefined,
     });
+  }
+
+  /** The active path up to this turn, trimmed to the context window; records where the model's view begins. */
+  private transcriptFor(turnId: string) {
+    const path = pathTo(this.snap.conversation, turnId);
+    const systemPrompt = this.opts.systemPrompt?.();
+    const contextTokens = this.opts.contextTokens?.();
+    if (!contextTokens) return buildTranscript(path, systemPrompt);
+    const fit = fitToBudget(path, { systemPrompt, contextTokens, tools: this.opts.tools.specs() });
+    const contextStartId = fit.firstKeptId ?? undefined;
+    if (findTurn(this.snap.conversation, turnId)?.contextStartId !== contextStartId)
+      this.setConversation(updateTurn(this.snap.conversation, turnId, (t) => ({ ...t, contextStartId })));
+    return fit.transcript;
   }
 
   /** Moves the run on when the user has decided every pending call / every call has settled. */

@@ -8,6 +8,7 @@ import { ConnectionTest } from './connection-test';
 import { ERROR_TEXT, HELP, INPUT, LABEL, PRIMARY_BUTTON } from './field-styles';
 import { ModelField } from './model-field';
 import { SelectField } from './select-field';
+import { ContextSizeField } from './context-size-field';
 import { ToggleRow } from './toggle-row';
 import { useModelList, usableBaseURL } from './use-model-list';
 
@@ -214,6 +215,8 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
             models={models}
             canLoad={canLoad}
           />
+
+          <ContextSizeField key={config.presetId} value={config.contextTokens} onChange={(contextTokens) => update({ contextTokens })} />
 
           <ConnectionTest baseURL={config.baseURL} apiKey={config.apiKey} protocol={config.protocol} />
 

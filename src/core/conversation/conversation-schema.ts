@@ -1,0 +1,157 @@
+import type { FinishReason, ReasoningBlock } from '../protocols/types';
+import type { ToolOutcome, ToolProgress } from '../tools/types';
+import type { AssistantMessage, Conversation, Message, Part, Round, ToolCallState, ToolCallStatus, TurnError, UserMessage } from './types';
+
+/*
+ * One reader per stored type, checking a value and copying only the type's own fields. Export runs
+ * conversations through them (so nothing else — no settings, no key — can ride along, and every
+ * export is importable); import runs untrusted files through them. The field tables are typed
+ * `{ [K in keyof T]-?: Reader }`, so adding a field to a conversation type fails to compile here
+ * until the export format says how to carry it.
+ */
+
+/** A value that does not have the shape of a stored conversation; `path` says where. */
+export class SchemaError extends Error {
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+  ) {
+    super(`${path} should be ${expected}`);
+    this.name = 'SchemaError';
+  }
+}
+
+export type Reader<T> = (value: unknown, path: string) => T;
+
+function fail(path: string, expected: string): never {
+  throw new SchemaError(path, expected);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const str: Reader<string> = (v, p) => (typeof v === 'string' ? v : fail(p, 'a string'));
+const id: Reader<string> = (v, p) => (typeof v === 'string' && v !== '' ? v : fail(p, 'a non-empty string'));
+const num: Reader<number> = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? v : fail(p, 'a number'));
+const bool: Reader<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false'));
+// Tool arguments and values are whatever JSON the model or tool produced.
+const anyValue: Reader<unknown> = (v) => v;
+
+function oneOf<const T extends string | null>(...values: T[]): Reader<T> {
+  const expected = values.map((v) => JSON.stringify(v)).join(', ').replace(/, ([^,]*)$/, ' or $1');
+  return (v, p) => (values.includes(v as T) ? (v as T) : fail(p, expected));
+}
+
+function optional<T>(read: Reader<T>): Reader<T | undefined> {
+  return (v, p) => (v === undefined ? undefined : read(v, p));
+}
+
+function nullable<T>(read: Reader<T>): Reader<T | null> {
+  return (v, p) => (v === null ? null : read(v, p));
+}
+
+function arrayOf<T>(read: Reader<T>): Reader<T[]> {
+  return (v, p) => (Array.isArray(v) ? v.map((item, i) => read(item, `${p}[${i}]`)) : fail(p, 'a list'));
+}
+
+function recordOf<T>(read: Reader<T>): Reader<Record<string, T>> {
+  return (v, p) => {
+    if (!isRecord(v)) fail(p, 'an object');
+    const out: Record<string, T> = {};
+    for (const [key, item] of Object.entries(v as Record<string, unknown>)) out[key] = read(item, `${p}[${JSON.stringify(key)}]`);
+    return out;
+  };
+}
+
+function object<T>(fields: { [K in keyof T]-?: Reader<T[K]> }): Reader<T> {
+  return (v, p) => {
+    if (!isRecord(v)) fail(p, 'an object');
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(fields) as (keyof T & string)[]) {
+      const value = fields[key](v[key], `${p}.${key}`);
+      if (value !== undefined) out[key] = value;
+    }
+    return out as T;
+  };
+}
+
+const STATUSES: ToolCallStatus[] = ['streaming_args', 'incomplete', 'invalid', 'pending_approval', 'queued', 'running', 'succeeded', 'failed', 'rejected', 'cancelled'];
+const FINISH_REASONS: FinishReason[] = ['stop', 'tool_calls', 'length', 'content_filter', 'error', 'aborted', null];
+
+const progress = object<ToolProgress>({ current: optional(num), total: optional(num), percentage: optional(num), message: optional(str) });
+
+const outcome = object<ToolOutcome>({
+  status: oneOf('succeeded', 'failed', 'cancelled'),
+  value: anyValue,
+  error: optional(object<NonNullable<ToolOutcome['error']>>({ message: str, code: optional(str) })),
+  text: str,
+  truncated: bool,
+});
+
+const toolCall = object<ToolCallState>({
+  id,
+  name: str,
+  round: num,
+  argsText: str,
+  args: anyValue,
+  parseError: optional(str),
+  validationError: optional(str),
+  status: oneOf(...STATUSES),
+  policy: optional(oneOf('auto', 'ask')),
+  editedArgs: anyValue,
+  rejectReason: optional(str),
+  progress: optional(progress),
+  content: optional(str),
+  outcome: optional(outcome),
+  resultText: optional(str),
+  startedAt: optional(num),
+  endedAt: optional(num),
+});
+
+const part: Reader<Part> = (v, p) => {
+  const type = isRecord(v) ? v.type : undefined;
+  if (type === 'text' || type === 'reasoning') return object<{ type: typeof type; text: string }>({ type: oneOf(type), text: str })(v, p);
+  if (type === 'tool-call') return object<{ type: 'tool-call'; callId: string }>({ type: oneOf('tool-call'), callId: id })(v, p);
+  return fail(`${p}.type`, '"text", "reasoning" or "tool-call"');
+};
+
+const reasoningBlock: Reader<ReasoningBlock> = (v, p) => {
+  const type = isRecord(v) ? v.type : undefined;
+  if (type === 'thinking') return object<{ type: 'thinking'; thinking: string; signature: string }>({ type: oneOf('thinking'), thinking: str, signature: str })(v, p);
+  if (type === 'redacted_thinking') return object<{ type: 'redacted_thinking'; data: string }>({ type: oneOf('redacted_thinking'), data: str })(v, p);
+  return fail(`${p}.type`, '"thinking" or "redacted_thinking"');
+};
+
+const round = object<Round>({ parts: arrayOf(part), finishReason: optional(oneOf(...FINISH_REASONS)), reasoningBlocks: optional(arrayOf(reasoningBlock)) });
+
+const userMessage = object<UserMessage>({ id, parentId: nullable(id), role: oneOf('user'), text: str, createdAt: num });
+
+const assistantMessage = object<AssistantMessage>({
+  id,
+  parentId: nullable(id),
+  role: oneOf('assistant'),
+  createdAt: num,
+  model: str,
+  rounds: arrayOf(round),
+  calls: recordOf(toolCall),
+  outcome: optional(oneOf('completed', 'stopped', 'failed', 'max_rounds')),
+  error: optional(object<TurnError>({ message: str, kind: str, status: optional(num) })),
+  notice: optional(str),
+  contextStartId: optional(id),
+});
+
+const message: Reader<Message> = (v, p) => {
+  const role = isRecord(v) ? v.role : undefined;
+  if (role === 'user') return userMessage(v, p);
+  if (role === 'assistant') return assistantMessage(v, p);
+  return fail(`${p}.role`, '"user" or "assistant"');
+};
+
+/** Checks a conversation's shape and returns a copy holding only the conversation's own fields. */
+export const readConversation: Reader<Conversation> = object<Conversation>({
+  id,
+  title: str,
+  messages: arrayOf(message),
+  activeChild: recordOf(id),
+  createdAt: num,
+  updatedAt: num,
+});
