@@ -17,6 +17,8 @@ export interface ChatControllerOptions {
   model: () => ModelClient;
   tools: ToolRegistry;
   maxRounds?: number;
+  /** At most this many calls of one round run (default 16); the rest get an error result. */
+  maxCallsPerRound?: number;
   systemPrompt?: () => string | undefined;
   /** The model's context window; when set, the oldest turns that do not fit are left out. */
   contextTokens?: () => number;
@@ -284,7 +286,10 @@ export class ChatController {
       if (round === null) return;
       const turn = findTurn(this.snap.conversation, turnId)!;
       const calls = roundCalls(turn, round);
-      for (const call of calls) this.completeArgs(turnId, call, turn.rounds[round].finishReason);
+      const limit = this.opts.maxCallsPerRound ?? 16;
+      calls.forEach((call, i) =>
+        i < limit ? this.completeArgs(turnId, call, turn.rounds[round].finishReason) : this.refuseOverLimit(turnId, call, limit),
+      );
       const after = findTurn(this.snap.conversation, turnId)!;
       const needsApproval = roundCalls(after, round).some((c) => c.status === 'pending_approval');
       if (!this.dispatch({ type: 'round-finished', hasCalls: calls.length > 0, needsApproval })) return;
@@ -384,6 +389,15 @@ export class ChatController {
     }
     const policy = check.tool.policy;
     this.patchCall(turnId, call.id, { type: 'args-complete', valid: true, needsApproval: policy === 'ask' }, { policy });
+  }
+
+  /** A runaway model asking for dozens of calls at once gets an error for the excess, not a flood of tools. */
+  private refuseOverLimit(turnId: string, call: ToolCallState, limit: number) {
+    const error = `Too many tool calls in one round (the limit is ${limit}); this call was not run`;
+    this.settleCall(turnId, call.id, { type: 'args-complete', valid: false, needsApproval: false }, {
+      validationError: error,
+      resultText: `Error: ${error}. Make fewer calls per round.`,
+    });
   }
 
   private async execute(turnId: string, callId: string) {
