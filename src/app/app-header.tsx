@@ -1,28 +1,35 @@
 import type { RefObject } from 'react';
-import type { StoreApi } from 'zustand';
-import type { ChatController, ChatSnapshot } from '../core/run/chat-controller';
-import { useChat } from '../store/chat-store';
-import { emptyConversation } from '../core/conversation/tree';
 import { GearIcon } from '../features/settings/icons';
+import { MenuIcon } from '../features/conversations/icons';
 
 interface Props {
-  store: StoreApi<ChatSnapshot>;
-  controller: ChatController;
+  /** New chat has nothing to do (already a new chat) or cannot run now (a run is in flight). */
+  newChatDisabled: boolean;
+  onNewChat(): void;
+  /** Opens the conversation drawer (phones only; desktop shows the sidebar column). */
+  onOpenConversations(): void;
+  conversationsOpen: boolean;
   modelLabel: string;
   demo: boolean;
   settingsButton: RefObject<HTMLButtonElement | null>;
   onOpenSettings(): void;
 }
 
-/** Title bar: which model answers, New chat and Settings. */
-export function AppHeader({ store, controller, modelLabel, demo, settingsButton, onOpenSettings }: Props) {
-  const idle = useChat(store, (s) => s.run.phase === 'idle');
-  const empty = useChat(store, (s) => s.conversation.messages.length === 0);
-  const newChat = () => {
-    controller.load(emptyConversation(crypto.randomUUID()));
-  };
+/** Title bar: the conversations drawer (phones), which model answers, New chat and Settings. */
+export function AppHeader({ newChatDisabled, onNewChat, onOpenConversations, conversationsOpen, modelLabel, demo, settingsButton, onOpenSettings }: Props) {
   return (
     <header className="flex items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
+      <button
+        type="button"
+        aria-label="Conversations"
+        aria-haspopup="dialog"
+        aria-expanded={conversationsOpen}
+        title="Conversations"
+        onClick={onOpenConversations}
+        className="-ml-1 inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+      >
+        <MenuIcon />
+      </button>
       <div className="flex shrink-0 items-center gap-2">
         <img src="/favicon.svg" alt="" className="size-7" />
         {/* On a phone the logo alone brands the page, leaving the model badge room to be read. */}
@@ -40,9 +47,10 @@ export function AppHeader({ store, controller, modelLabel, demo, settingsButton,
       <div className="ml-auto flex items-center gap-1">
         <button
           type="button"
-          onClick={newChat}
-          disabled={!idle || empty}
-          className="rounded-lg px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          onClick={onNewChat}
+          disabled={newChatDisabled}
+          // The sidebar column has its own New chat from md up; one button per screen keeps the name unique.
+          className="rounded-lg px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
         >
           New chat
         </button>

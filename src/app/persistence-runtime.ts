@@ -1,0 +1,21 @@
+import { openIdbRepository } from '../store/persistence/idb-repository';
+import { requestPersistenceOnce } from '../store/persistence/persist-request';
+import { createResilientRepository } from '../store/persistence/resilient-repository';
+import { createTabSync } from '../store/persistence/tab-sync';
+import { controller } from './chat-runtime';
+import { createConversationSession } from './conversation-session';
+import { createMirrorStore } from './mirror-store';
+
+export const repository = createResilientRepository((lost) => openIdbRepository({ onLost: lost }));
+
+export const session = createConversationSession({
+  controller,
+  repository,
+  tabs: createTabSync(),
+  window,
+  requestPersistence: () => requestPersistenceOnce(),
+});
+
+export const conversationsStore = session.store;
+
+export const mirrorStore = createMirrorStore(session.store);

@@ -1,0 +1,19 @@
+import { ExportMenu } from '../features/export/export-menu';
+import { ImportButton } from '../features/export/import-button';
+import { useChat } from '../store/chat-store';
+import { useConversations } from '../store/conversations-store';
+import { chatStore } from './chat-runtime';
+import { conversationsStore, session } from './persistence-runtime';
+
+/** Export and import under the conversation list; its own component so streaming re-renders only this. */
+export function SidebarFooter() {
+  const live = useChat(chatStore, (s) => s.conversation);
+  const mirror = useConversations(conversationsStore, (s) => s.mirror);
+  const open = mirror ?? (live.messages.length ? live : null);
+  return (
+    <div className="flex flex-col gap-2 border-t border-zinc-200 px-1 pt-2 dark:border-zinc-800">
+      <ExportMenu conversation={open} all={session.allConversations} />
+      <ImportButton onImport={session.importConversations} />
+    </div>
+  );
+}
