@@ -1,12 +1,4 @@
-const common = {
-  'aria-hidden': true,
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 1.8,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-  viewBox: '0 0 24 24',
-} as const;
+import { iconProps as common } from '../../ui/icon-props';
 
 export function GearIcon({ className = 'size-5' }: { className?: string }) {
   return (
