@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useModalDialog } from '../../ui/use-modal-dialog';
+import { useId, useRef, useState, type RefObject } from 'react';
 import { CUSTOM_PRESET_ID, DEMO_PRESET_ID, PRESETS, getPreset, type ProviderPreset } from '../../core/providers/presets';
 import type { ProtocolId } from '../../core/protocols/protocol-id';
 import { baseURLProblem, hostOf, isDemo, type ToolMode } from '../../core/providers/provider-config';
@@ -26,35 +27,10 @@ export function SettingsDialog({ open, onClose, returnFocusTo }: SettingsDialogP
 }
 
 function OpenSettingsDialog({ onClose, returnFocusTo }: Omit<SettingsDialogProps, 'open'>) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const providerRef = useRef<HTMLSelectElement>(null);
-  const onCloseRef = useRef(onClose);
-  const returnRef = useRef(returnFocusTo);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-    returnRef.current = returnFocusTo;
-  });
+  const dialogRef = useModalDialog({ onClose, initialFocus: providerRef, returnFocusTo });
   const pressedBackdrop = useRef(false);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    // Esc, Done and a backdrop click all end in one `close` event, so onClose runs once per exit.
-    const handleClose = () => {
-      if (!dialog.open) onCloseRef.current();
-    };
-    dialog.addEventListener('close', handleClose);
-    if (!dialog.open) dialog.showModal();
-    providerRef.current?.focus();
-    return () => {
-      dialog.removeEventListener('close', handleClose);
-      if (dialog.open) dialog.close();
-      const target = returnRef.current?.current ?? opener;
-      if (target?.isConnected) target.focus();
-    };
-  }, []);
 
   const close = () => dialogRef.current?.close();
 

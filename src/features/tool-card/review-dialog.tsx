@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useModalDialog } from '../../ui/use-modal-dialog';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { ToolCallState } from '../../core/conversation/types';
 import { checkArgsText, initialArgsText, sameJson } from './review-check';
 import { SchemaSummary } from './schema-summary';
@@ -25,12 +26,8 @@ const MODE_NOTE: Record<ReviewMode, string> = {
 
 /** Modal editor for a call's arguments, validated live against JSON syntax and the tool's schema. */
 export function ReviewDialog({ call, schema, mode, onConfirm, onClose }: ReviewDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
+  const dialogRef = useModalDialog({ onClose, initialFocus: textareaRef });
   const [initialText] = useState(() => initialArgsText(call));
   const [text, setText] = useState(initialText);
   const check = useMemo(() => checkArgsText(text, schema), [text, schema]);
@@ -40,25 +37,6 @@ export function ReviewDialog({ call, schema, mode, onConfirm, onClose }: ReviewD
 
   const baseline = call.editedArgs !== undefined ? call.editedArgs : call.args;
   const unchanged = check.ok && baseline !== undefined && sameJson(check.value, baseline);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    // Esc and close() both end in a `close` event; listening here covers every way out exactly once.
-    // A close queued by an earlier cleanup (StrictMode remount) can land after the dialog reopened.
-    const handleClose = () => {
-      if (!dialog.open) onCloseRef.current();
-    };
-    dialog.addEventListener('close', handleClose);
-    if (!dialog.open) dialog.showModal();
-    textareaRef.current?.focus();
-    return () => {
-      dialog.removeEventListener('close', handleClose);
-      if (dialog.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   const confirm = () => {
     if (!check.ok) return;
