@@ -4,6 +4,8 @@ import type { ModelClient, ModelEvent } from '../protocols/types';
 import { ModelError } from '../protocols/types';
 import type { ToolRegistry } from '../tools/registry';
 import { executeTool, validateCall } from '../tools/execute';
+import { createTimeSlicer } from './time-slicer';
+import { loadValidator, validatorReady } from '../tools/validate';
 import { initialRunState, transition, type RunEvent, type RunState } from './machine';
 import { isSettled, transitionCall, type CallEvent } from './call-machine';
 import { findTurn, lastOf, roundCalls, updateCall, updateTurn } from './turn-updates';
@@ -284,6 +286,12 @@ export class ChatController {
     while (this.phase() === 'generating') {
       const round = await this.streamRound(turnId);
       if (round === null) return;
+      if (!validatorReady() && roundCalls(findTurn(this.snap.conversation, turnId)!, round).length > 0) {
+        // The schema engine is a lazy chunk, normally loaded long before; a failed load leaves
+        // validateArgs failing closed, which marks the calls invalid rather than running them.
+        await loadValidator().catch(() => undefined);
+        if (this.phase() !== 'generating') return;
+      }
       const turn = findTurn(this.snap.conversation, turnId)!;
       const calls = roundCalls(turn, round);
       const limit = this.opts.maxCallsPerRound ?? 16;
@@ -331,9 +339,12 @@ export class ChatController {
     this.live = createLiveRound(turnId, round, this.newId);
     try {
       const model = this.opts.model();
+      // A burst of events is folded in slices, so a fast stream never blocks painting or input.
+      const slicer = createTimeSlicer();
       for await (const event of model.stream({ messages: transcript, tools: this.opts.tools.specs(), signal: abort.signal })) {
         if (abort.signal.aborted) break;
         this.apply(event);
+        if (slicer.due()) await slicer.yieldNow();
       }
       if (abort.signal.aborted) return null;
       this.getSnapshot();

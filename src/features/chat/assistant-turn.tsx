@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { AssistantMessage, Part } from '../../core/conversation/types';
+import type { AssistantMessage, Part, ToolCallState } from '../../core/conversation/types';
 import type { ToolRegistry } from '../../core/tools/registry';
 import type { ChatController } from '../../core/run/chat-controller';
 import { Markdown } from './markdown/markdown';
@@ -61,5 +61,18 @@ function PartView({ part, streaming, turn, tools, actions, canAct, idle }: Props
   if (!call) return null;
   // While a run is in flight only the current round's calls can be acted on; earlier rounds are history.
   const actionable = canAct && (idle || call.round === turn.rounds.length - 1);
-  return <ToolCard call={call} schema={tools.get(call.name)?.parameters} actions={actions} canAct={actionable} />;
+  return <CallPart call={call} schema={tools.get(call.name)?.parameters} actions={actions} canAct={actionable} />;
 }
+
+/** Same fields, same values: the live round copies every call on each frame, changed or not. */
+function sameCall(a: ToolCallState, b: ToolCallState): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof ToolCallState)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+// A card re-renders only when its own call changed, not on every frame of a sibling's stream.
+const CallPart = memo(
+  ToolCard,
+  (a, b) => sameCall(a.call, b.call) && a.schema === b.schema && a.actions === b.actions && a.canAct === b.canAct,
+);

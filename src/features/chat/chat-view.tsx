@@ -1,14 +1,24 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { StoreApi } from 'zustand';
 import type { ChatController, ChatSnapshot } from '../../core/run/chat-controller';
+import type { Message } from '../../core/conversation/types';
 import type { ToolRegistry } from '../../core/tools/registry';
 import { useChat } from '../../store/chat-store';
-import { activePath, siblingsOf } from '../../core/conversation/tree';
+import { activePath } from '../../core/conversation/tree';
 import { AssistantTurn } from './assistant-turn';
+import { branchIndex } from './branch-index';
 import { EmptyState } from './empty-state';
+import { estimateMessageHeight } from './estimate-height';
 import { UserMessage } from './user-message';
 import { toolActionsFor } from './tool-actions';
 import { useFollowScroll } from './use-follow-scroll';
+
+/** A divider shown just above one message of the active path (e.g. where the model's context begins). */
+export interface MessageDivider {
+  beforeMessageId: string;
+  node: ReactNode;
+}
 
 interface Props {
   store: StoreApi<ChatSnapshot>;
@@ -17,48 +27,63 @@ interface Props {
   modelLabel: string;
   demo: boolean;
   onOpenSettings(): void;
+  /** Optional marker row above a message; the app wires the context marker here. */
+  divider?: MessageDivider | null;
 }
 
-/** The conversation column: messages in order, following the stream unless the user scrolled away. */
-export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSettings }: Props) {
+// Rows rendered beyond the viewport on each side: enough that a wheel notch never shows a gap.
+const OVERSCAN = 6;
+
+/**
+ * The conversation column. Only the rows near the viewport are in the DOM (a 2,000-message
+ * conversation costs what a 20-message one does); rows are measured as they render and whenever
+ * they change size, and the view follows the stream unless the user scrolled away.
+ */
+export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSettings, divider }: Props) {
   const messages = useChat(store, (s) => activePath(s.conversation));
-  const conversation = useChat(store, (s) => s.conversation);
-  const branchOf = (id: string) => {
-    const { ids, index } = siblingsOf(conversation, id);
-    return { branchIndex: index, branchCount: ids.length };
-  };
+  const conversationId = useChat(store, (s) => s.conversation.id);
+  const allMessages = useChat(store, (s) => s.conversation.messages);
+  const branchOf = useMemo(() => branchIndex(allMessages), [allMessages]);
   const turnId = useChat(store, (s) => s.turnId);
   const idle = useChat(store, (s) => s.run.phase === 'idle');
   const actions = useMemo(() => toolActionsFor(controller), [controller]);
-  const { ref, onScroll, away, jump } = useFollowScroll(messages);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const { away, jump, isPinned } = useFollowScroll(scrollRef, contentRef, conversationId);
+
+  const renderMessage = (m: Message, i: number) =>
+    m.role === 'user' ? (
+      <UserMessage message={m} {...branchOf(m.id)} idle={idle} controller={controller} />
+    ) : (
+      <AssistantTurn
+        turn={m}
+        live={m.id === turnId && !idle}
+        isLast={i === messages.length - 1}
+        idle={idle}
+        canAct={m.id === turnId}
+        tools={tools}
+        actions={actions}
+        controller={controller}
+        onOpenSettings={onOpenSettings}
+        {...branchOf(m.id)}
+      />
+    );
 
   return (
     <div className="relative min-h-0 flex-1">
-      <div ref={ref} onScroll={onScroll} className="h-full overflow-y-auto" data-testid="conversation">
+      <div ref={scrollRef} className="h-full overflow-y-auto [overflow-anchor:none]" data-testid="conversation">
         {messages.length === 0 ? (
           <EmptyState modelLabel={modelLabel} demo={demo} onPick={(text) => controller.send(text)} />
         ) : (
-          <div className="mx-auto max-w-3xl space-y-6 px-4 py-6" aria-live="off">
-            {messages.map((m, i) =>
-              m.role === 'user' ? (
-                <UserMessage key={m.id} message={m} {...branchOf(m.id)} idle={idle} controller={controller} />
-              ) : (
-                <AssistantTurn
-                  key={m.id}
-                  turn={m}
-                  live={m.id === turnId && !idle}
-                  isLast={i === messages.length - 1}
-                  idle={idle}
-                  canAct={m.id === turnId}
-                  tools={tools}
-                  actions={actions}
-                  controller={controller}
-                  onOpenSettings={onOpenSettings}
-                  {...branchOf(m.id)}
-                />
-              ),
-            )}
-          </div>
+          <VirtualRows
+            key={conversationId}
+            messages={messages}
+            scrollRef={scrollRef}
+            contentRef={contentRef}
+            renderMessage={renderMessage}
+            divider={divider ?? null}
+            isPinned={isPinned}
+          />
         )}
       </div>
       {away && (
@@ -66,6 +91,61 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
           ↓ Jump to latest
         </button>
       )}
+    </div>
+  );
+}
+
+interface RowsProps {
+  messages: Message[];
+  scrollRef: RefObject<HTMLDivElement | null>;
+  contentRef: RefObject<HTMLDivElement | null>;
+  renderMessage(m: Message, index: number): ReactNode;
+  divider: MessageDivider | null;
+  isPinned(): boolean;
+}
+
+function VirtualRows({ messages, scrollRef, contentRef, renderMessage, divider, isPinned }: RowsProps) {
+  const estimateSize = useCallback((i: number) => estimateMessageHeight(messages[i]), [messages]);
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey: (i) => messages[i].id,
+    overscan: OVERSCAN,
+    paddingStart: 24,
+    // The conversation opens at its latest message.
+    initialOffset: () => messages.reduce((sum, m) => sum + estimateMessageHeight(m), 0),
+    useFlushSync: false,
+  });
+  // Following the bottom is useFollowScroll's job; the virtualizer keeps the view steady only when
+  // the user is reading back (a row above the viewport measured at its real height).
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
+    if (isPinned()) return false;
+    const top = instance.scrollOffset ?? 0;
+    // First measure: a row starting above the view was an estimate; later: only rows wholly above.
+    if (!instance.itemSizeCache.has(item.key)) return item.start < top;
+    return item.end <= top && instance.scrollDirection !== 'backward';
+  };
+  const rows = virtualizer.getVirtualItems();
+
+  return (
+    <div className="relative mx-auto w-full max-w-3xl" style={{ height: virtualizer.getTotalSize() }} aria-live="off">
+      <div
+        ref={contentRef}
+        className="absolute inset-x-0 top-0 px-4"
+        style={{ transform: `translateY(${rows[0]?.start ?? 0}px)` }}
+      >
+        {rows.map((row) => {
+          const m = messages[row.index];
+          if (!m) return null; // a range computed for a longer path than the one just switched to
+          return (
+            <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="pb-6">
+              {divider?.beforeMessageId === m.id && <div className="pb-6">{divider.node}</div>}
+              {renderMessage(m, row.index)}
+            </div>
+          );
+        })}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { memo, type ReactNode } from 'react';
+import { CHUNK_CHARS, ChunkedString } from './chunked-string';
 import { formatJsonString } from './json-format';
 
 const KEY = 'text-indigo-700 dark:text-indigo-300';
@@ -101,7 +102,11 @@ const JsonNode = memo(
 );
 
 function Scalar({ value }: { value: unknown }) {
-  if (typeof value === 'string') return <span className={STRING}>{formatJsonString(value)}</span>;
+  if (typeof value === 'string') {
+    // A long string (a streamed file or program) re-renders only its growing last chunk.
+    const text = value.length > CHUNK_CHARS ? <>"<ChunkedString value={value} />"</> : formatJsonString(value);
+    return <span className={STRING}>{text}</span>;
+  }
   if (typeof value === 'number') return <span className={NUMBER}>{String(value)}</span>;
   if (typeof value === 'boolean' || value === null) return <span className={LITERAL}>{String(value)}</span>;
   if (typeof value === 'bigint') return <span className={NUMBER}>{`${value}n`}</span>;

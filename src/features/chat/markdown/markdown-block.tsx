@@ -1,23 +1,19 @@
 import { memo } from 'react';
-import ReactMarkdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import { markdownComponents } from './markdown-components';
-import { safeUrlTransform } from './safe-url';
-
-const remarkPlugins = [remarkGfm];
+import { preloadMarkdownRendererWhenIdle, useMarkdownRenderer } from './renderer-loader';
 
 export interface MarkdownBlockProps {
   text: string;
 }
 
+preloadMarkdownRendererWhenIdle();
+
 /**
  * One block of markdown. Memoized on its text, so a finished block is parsed once and skipped
- * while later blocks stream. Raw HTML stays text: no rehype-raw, ever.
+ * while later blocks stream. Until the renderer chunk has loaded (a few ms after startup) the
+ * block shows its text as plain wrapped text: never markup turned into HTML by anything else.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ text }: MarkdownBlockProps) {
-  return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} urlTransform={safeUrlTransform} components={markdownComponents}>
-      {text}
-    </ReactMarkdown>
-  );
+  const Renderer = useMarkdownRenderer();
+  if (!Renderer) return <p className="my-3 whitespace-pre-wrap">{text}</p>;
+  return <Renderer text={text} />;
 });

@@ -1,12 +1,18 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import ReactMarkdown from 'react-markdown';
 import { Markdown } from './markdown';
+import { loadMarkdownRenderer } from './renderer-loader';
 
 // Count every parse-and-render of a block by the text it was given.
 vi.mock('react-markdown', async (importOriginal) => {
   const actual = await importOriginal<typeof import('react-markdown')>();
   return { ...actual, default: vi.fn(actual.default) };
+});
+
+// The renderer is a lazy chunk in the app; these tests look at what it renders once loaded.
+beforeAll(async () => {
+  await loadMarkdownRenderer();
 });
 
 afterEach(() => {

@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from 'vitest';
+
+const schema = {
+  type: 'object',
+  properties: { city: { type: 'string' }, unit: { enum: ['c', 'f'] } },
+  required: ['city'],
+  additionalProperties: false,
+};
+
+// A fresh copy of the module each time: the setup file has already loaded the shared one.
+async function freshModule() {
+  vi.resetModules();
+  return import('./validate');
+}
+
+describe('validateArgs', () => {
+  it('fails closed until the engine has loaded, then checks synchronously', async () => {
+    const { validateArgs, loadValidator, validatorReady } = await freshModule();
+    expect(validatorReady()).toBe(false);
+    const early = validateArgs(schema, { city: 'Paris' });
+    expect(early.ok).toBe(false);
+    await loadValidator();
+    expect(validatorReady()).toBe(true);
+    expect(validateArgs(schema, { city: 'Paris' })).toEqual({ ok: true });
+  });
+
+  it('describes schema errors in plain words', async () => {
+    const { validateArgs, loadValidator } = await freshModule();
+    await loadValidator();
+    const result = validateArgs(schema, { unit: 'k', town: 'x' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toContain('(arguments) is missing required property "city"');
+    expect(result.errors).toContain('(arguments) has unknown property "town"');
+    expect(result.errors).toContain('/unit must be equal to one of the allowed values');
+  });
+
+  it('loads once however often it is asked', async () => {
+    const { loadValidator } = await freshModule();
+    expect(loadValidator()).toBe(loadValidator());
+    await loadValidator();
+  });
+});
