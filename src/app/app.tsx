@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ChatView } from '../features/chat/chat-view';
+import { ContextMarker } from '../features/export/context-marker';
+import { activePath } from '../core/conversation/tree';
+import { lastOf } from '../core/run/turn-updates';
 import { Composer } from '../features/composer/composer';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { ConversationDrawer } from '../features/conversations/conversation-drawer';
@@ -19,10 +22,14 @@ import { conversationsStore, mirrorStore, session } from './persistence-runtime'
 import { hashFor } from './routing';
 import { SidebarFooter } from './sidebar-footer';
 
+const contextMarker = <ContextMarker />;
+
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
 /** Composition root: the only place that wires features together. */
 export function App() {
+  // Where the model's view of the conversation begins, when older turns no longer fit its context.
+  const contextStart = useChat(chatStore, (s) => lastOf(activePath(s.conversation), 'assistant')?.contextStartId ?? null);
   const config = useSettings((s) => s.config);
   const demo = isDemo(config);
   const modelLabel = demo ? DEMO_LABEL : config.model || 'No model chosen';
@@ -83,7 +90,15 @@ export function App() {
               </>
             ) : (
               <>
-                <ChatView store={chatStore} controller={controller} tools={tools} modelLabel={modelLabel} demo={demo} onOpenSettings={openSettings} />
+                <ChatView
+                  store={chatStore}
+                  controller={controller}
+                  tools={tools}
+                  modelLabel={modelLabel}
+                  demo={demo}
+                  onOpenSettings={openSettings}
+                  divider={contextStart ? { beforeMessageId: contextStart, node: contextMarker } : null}
+                />
                 <Composer store={chatStore} controller={controller} />
               </>
             )}

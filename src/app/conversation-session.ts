@@ -24,6 +24,11 @@ export interface SessionWindow {
 
 export interface SessionDeps {
   controller: ChatController;
+  /**
+   * Where change notifications come from: the per-frame chat store in the app, so saving and the
+   * list cost once per frame rather than once per streamed delta. Defaults to the controller itself.
+   */
+  changes?: { subscribe(listener: () => void): () => void };
   repository: ResilientRepository;
   tabs: TabSync;
   window: SessionWindow;
@@ -76,8 +81,9 @@ export function createConversationSession(deps: SessionDeps): ConversationSessio
   let undoable: { id: string; copy: Promise<Conversation | undefined>; timer: ReturnType<typeof setTimeout> } | null = null;
   let askedPersist = false;
 
+  const changes = deps.changes ?? controller;
   const autosave = createAutosave<SaveResult>({
-    source: controller,
+    source: { getSnapshot: controller.getSnapshot, subscribe: (listener) => changes.subscribe(listener) },
     save: (conv) => repository.put(conv),
     onSaved(conv, result) {
       if (result === 'durable') tabs.post({ type: 'saved', id: conv.id, updatedAt: conv.updatedAt });
@@ -176,7 +182,7 @@ export function createConversationSession(deps: SessionDeps): ConversationSessio
       started = true;
       repository.subscribe((fault) => set({ fault }));
       set({ fault: repository.fault() }); // it may have failed to open before anyone listened
-      controller.subscribe(() => {
+      changes.subscribe(() => {
         if (syncQueued) return;
         syncQueued = true;
         queueMicrotask(syncFromController);

@@ -2,7 +2,7 @@ import { openIdbRepository } from '../store/persistence/idb-repository';
 import { requestPersistenceOnce } from '../store/persistence/persist-request';
 import { createResilientRepository } from '../store/persistence/resilient-repository';
 import { createTabSync } from '../store/persistence/tab-sync';
-import { controller } from './chat-runtime';
+import { chatStore, controller } from './chat-runtime';
 import { createConversationSession } from './conversation-session';
 import { createMirrorStore } from './mirror-store';
 
@@ -10,6 +10,7 @@ export const repository = createResilientRepository((lost) => openIdbRepository(
 
 export const session = createConversationSession({
   controller,
+  changes: { subscribe: (listener) => chatStore.subscribe(() => listener()) },
   repository,
   tabs: createTabSync(),
   window,
