@@ -1,0 +1,245 @@
+import type { AssistantMessage, ToolCallState } from '../conversation/types';
+import { buildTranscript, editedResultText } from '../conversation/transcript';
+import type { ModelEvent } from '../protocols/types';
+import { ModelError } from '../protocols/types';
+import { executeTool, validateCall } from '../tools/execute';
+import { createTimeSlicer } from './time-slicer';
+import { loadValidator, validatorReady } from '../tools/validate';
+import { isSettled } from './call-machine';
+import { findTurn, roundCalls, updateCall, updateTurn } from './turn-updates';
+import { addSibling, appendToPath, pathTo } from '../conversation/tree';
+import { createLiveRound } from './live-round';
+import { ControllerState } from './controller-state';
+import { fitToBudget } from '../conversation/context-budget';
+
+/**
+ * The agent loop itself: streams a round, settles its tool calls (validate, ask, run in parallel),
+ * and streams the next round until the model answers, the user stops, or the round limit is hit.
+ */
+export abstract class RoundRunner extends ControllerState {
+  protected streamAbort: AbortController | null = null;
+  protected readonly callAborts = new Map<string, AbortController>();
+  protected roundWaiter: (() => void) | null = null;
+
+  /** Starts a new assistant turn at the end of the path, or as a sibling of `siblingOf` (regenerate). */
+  protected startTurn(siblingOf?: string) {
+    const turn: Omit<AssistantMessage, 'parentId'> = {
+      id: this.newId(),
+      role: 'assistant',
+      createdAt: Date.now(),
+      model: this.opts.model().label,
+      rounds: [],
+      calls: {},
+    };
+    const conv = this.snap.conversation;
+    this.snap = { ...this.snap, turnId: turn.id };
+    this.setConversation(siblingOf ? addSibling(conv, siblingOf, turn) : appendToPath(conv, turn));
+    if (!this.dispatch({ type: 'start' })) return;
+    void this.loop(turn.id);
+  }
+
+  protected async loop(turnId: string) {
+    while (this.phase() === 'generating') {
+      const round = await this.streamRound(turnId);
+      if (round === null) return;
+      if (!validatorReady() && roundCalls(findTurn(this.snap.conversation, turnId)!, round).length > 0) {
+        // The schema engine is a lazy chunk, normally loaded long before; a failed load leaves
+        // validateArgs failing closed, which marks the calls invalid rather than running them.
+        await loadValidator().catch(() => undefined);
+        if (this.phase() !== 'generating') return;
+      }
+      const turn = findTurn(this.snap.conversation, turnId)!;
+      const calls = roundCalls(turn, round);
+      const limit = this.opts.maxCallsPerRound ?? 16;
+      calls.forEach((call, i) =>
+        i < limit ? this.completeArgs(turnId, call, turn.rounds[round].finishReason) : this.refuseOverLimit(turnId, call, limit),
+      );
+      const after = findTurn(this.snap.conversation, turnId)!;
+      const needsApproval = roundCalls(after, round).some((c) => c.status === 'pending_approval');
+      if (!this.dispatch({ type: 'round-finished', hasCalls: calls.length > 0, needsApproval })) return;
+      if (this.phase() === 'idle') return this.finish(null, turnId, {});
+      for (const call of roundCalls(after, round)) if (call.status === 'queued') void this.execute(turnId, call.id);
+      if (!(await this.awaitRoundThenContinue(turnId))) return;
+    }
+  }
+
+  /** Waits until every call of the current round settled, then hands the results to the next round. */
+  protected async awaitRoundThenContinue(turnId: string): Promise<boolean> {
+    await new Promise<void>((resolve) => {
+      this.roundWaiter = resolve;
+      this.checkRound();
+    });
+    if (this.snap.run.phase === 'idle') return false;
+    if (!this.dispatch({ type: 'calls-settled' })) return false;
+    const run = this.snap.run;
+    if (run.phase === 'idle') {
+      const notice =
+        run.outcome === 'max_rounds'
+          ? `Stopped after ${run.maxRounds} rounds of tool calls (the limit). Send a message to let the model continue.`
+          : 'Stopped after this round, as you asked. The tool results are kept.';
+      this.finish(null, turnId, { notice });
+      return false;
+    }
+    return true;
+  }
+
+  /** Streams one round into the turn; returns its index, or null when it failed or was stopped. */
+  protected async streamRound(turnId: string): Promise<number | null> {
+    const conv = this.snap.conversation;
+    const turn = findTurn(conv, turnId)!;
+    const round = turn.rounds.length;
+    this.setConversation(updateTurn(conv, turnId, (t) => ({ ...t, rounds: [...t.rounds, { parts: [] }] })));
+    const transcript = this.transcriptFor(turnId);
+    const abort = new AbortController();
+    this.streamAbort = abort;
+    this.live = createLiveRound(turnId, round, this.newId);
+    try {
+      const model = this.opts.model();
+      // A burst of events is folded in slices, so a fast stream never blocks painting or input.
+      const slicer = createTimeSlicer();
+      for await (const event of model.stream({ messages: transcript, tools: this.opts.tools.specs(), signal: abort.signal })) {
+        if (abort.signal.aborted) break;
+        this.apply(event);
+        if (slicer.due()) await slicer.yieldNow();
+      }
+      if (abort.signal.aborted) return null;
+      this.getSnapshot();
+      this.live = null;
+      return round;
+    } catch (e) {
+      if (abort.signal.aborted || this.snap.run.phase === 'idle') return null;
+      this.getSnapshot();
+      this.live = null;
+      const error = e instanceof ModelError ? e : new ModelError('stream', (e as Error)?.message || String(e));
+      const now = findTurn(this.snap.conversation, turnId)!;
+      for (const call of roundCalls(now, round))
+        if (call.status === 'streaming_args') this.settleCall(turnId, call.id, { type: 'args-cut' }, {});
+      this.finish('error', turnId, { error: { message: error.message, kind: error.kind, status: error.status } });
+      return null;
+    } finally {
+      if (this.streamAbort === abort) this.streamAbort = null;
+    }
+  }
+
+  protected apply(event: ModelEvent) {
+    const live = this.live!;
+    if (event.type === 'raw') return;
+    if (event.type === 'finish') {
+      this.getSnapshot();
+      this.setConversation(
+        updateTurn(this.snap.conversation, live.turnId, (t) => ({
+          ...t,
+          rounds: t.rounds.map((r, i) => (i === live.round ? { ...r, finishReason: event.reason } : r)),
+        })),
+      );
+      return;
+    }
+    live.apply(event);
+    this.emit();
+  }
+
+  /** Arguments are complete and the stream finished properly: decide invalid / ask / auto. */
+  protected completeArgs(turnId: string, call: ToolCallState, finishReason: string | null | undefined) {
+    if (call.status !== 'streaming_args') return;
+    if (call.parseError && finishReason === 'length') {
+      // Cut off by the token limit: incomplete, never run with guessed arguments.
+      this.settleCall(turnId, call.id, { type: 'args-cut' }, {});
+      return;
+    }
+    const check = call.parseError ? { ok: false as const, error: call.parseError } : validateCall(this.opts.tools, call.name, call.args);
+    if (!check.ok) {
+      this.settleCall(turnId, call.id, { type: 'args-complete', valid: false, needsApproval: false }, {
+        validationError: check.error,
+        resultText: `Error: ${check.error}. The call was not run; fix the arguments and call again.`,
+      });
+      return;
+    }
+    const policy = check.tool.policy;
+    this.patchCall(turnId, call.id, { type: 'args-complete', valid: true, needsApproval: policy === 'ask' }, { policy });
+  }
+
+  /** A runaway model asking for dozens of calls at once gets an error for the excess, not a flood of tools. */
+  protected refuseOverLimit(turnId: string, call: ToolCallState, limit: number) {
+    const error = `Too many tool calls in one round (the limit is ${limit}); this call was not run`;
+    this.settleCall(turnId, call.id, { type: 'args-complete', valid: false, needsApproval: false }, {
+      validationError: error,
+      resultText: `Error: ${error}. Make fewer calls per round.`,
+    });
+  }
+
+  protected async execute(turnId: string, callId: string) {
+    const call = findTurn(this.snap.conversation, turnId)?.calls[callId];
+    const tool = call && this.opts.tools.get(call.name);
+    if (!call || !tool || call.status !== 'queued') return;
+    const abort = new AbortController();
+    this.callAborts.set(callId, abort);
+    this.patchCall(turnId, callId, { type: 'run' }, { startedAt: Date.now(), endedAt: undefined, progress: undefined, content: undefined });
+    const args = call.editedArgs !== undefined ? call.editedArgs : call.args;
+    const outcome = await executeTool(tool, args, {
+      signal: abort.signal,
+      onEvent: (e) => {
+        if (abort.signal.aborted) return;
+        if (e.type === 'progress') {
+          const { type: _t, ...progress } = e;
+          this.setConversation(updateCall(this.snap.conversation, turnId, callId, (c) => ({ ...c, progress })));
+        } else if (e.type === 'start' && e.message) {
+          this.setConversation(updateCall(this.snap.conversation, turnId, callId, (c) => ({ ...c, progress: { message: e.message } })));
+        } else if (e.type === 'content') {
+          this.setConversation(updateCall(this.snap.conversation, turnId, callId, (c) => ({ ...c, content: (c.content ?? '') + e.text })));
+        }
+      },
+    });
+    if (this.callAborts.get(callId) === abort) this.callAborts.delete(callId);
+    if (abort.signal.aborted) return; // cancelled: already settled by cancelCall / stop
+    const text = call.editedArgs !== undefined ? editedResultText(call.editedArgs, outcome.text) : outcome.text;
+    this.settleCall(turnId, callId, { type: outcome.status === 'succeeded' ? 'succeed' : 'fail' }, { outcome, resultText: text });
+    this.checkRound();
+  }
+
+  protected requeue(turnId: string, callId: string, args: unknown) {
+    this.patchCall(turnId, callId, { type: 'rerun', needsApproval: false }, {
+      editedArgs: args,
+      outcome: undefined,
+      resultText: undefined,
+      rejectReason: undefined,
+      endedAt: undefined,
+    });
+  }
+
+  /** The active path up to this turn, trimmed to the context window; records where the model's view begins. */
+  protected transcriptFor(turnId: string) {
+    const path = pathTo(this.snap.conversation, turnId);
+    const systemPrompt = this.opts.systemPrompt?.();
+    const contextTokens = this.opts.contextTokens?.();
+    if (!contextTokens) return buildTranscript(path, systemPrompt);
+    const fit = fitToBudget(path, { systemPrompt, contextTokens, tools: this.opts.tools.specs() });
+    const contextStartId = fit.firstKeptId ?? undefined;
+    if (findTurn(this.snap.conversation, turnId)?.contextStartId !== contextStartId)
+      this.setConversation(updateTurn(this.snap.conversation, turnId, (t) => ({ ...t, contextStartId })));
+    return fit.transcript;
+  }
+
+  /** Moves the run on when the user has decided every pending call / every call has settled. */
+  protected checkRound() {
+    const turn = findTurn(this.snap.conversation, this.snap.turnId);
+    if (!turn) return;
+    const calls = roundCalls(turn, turn.rounds.length - 1);
+    if (this.snap.run.phase === 'awaiting_confirmation' && !calls.some((c) => c.status === 'pending_approval'))
+      this.dispatch({ type: 'approvals-done' });
+    if (this.snap.run.phase === 'executing_function' && calls.every((c) => isSettled(c.status)) && this.roundWaiter) {
+      const resolve = this.roundWaiter;
+      this.roundWaiter = null;
+      resolve();
+    }
+  }
+
+  protected finish(event: 'stop' | 'error' | null, turnId: string | null, patch: Partial<AssistantMessage>) {
+    if (event) this.dispatch({ type: event });
+    this.roundWaiter?.();
+    this.roundWaiter = null;
+    if (!turnId) return;
+    const outcome = this.snap.run.outcome ?? 'completed';
+    this.setConversation(updateTurn(this.snap.conversation, turnId, (t) => ({ ...t, ...patch, outcome })));
+  }
+
+}
