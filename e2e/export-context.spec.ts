@@ -62,3 +62,22 @@ test('a conversation larger than a small context shows where the model’s view 
   expect(last[0].role).toBe('user');
   expect(JSON.stringify(last).length / 4).toBeLessThan(2048);
 });
+
+test('instructions for one conversation go out as its system prompt and survive a reload', async ({ page }, testInfo) => {
+  const key = keyFor(testInfo);
+  await useMock(page, key);
+  await queue(key, { text: 'Bonjour !', delayMs: 0 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Instructions', exact: true }).click();
+  await page.getByLabel('Instructions for this conversation').fill('Answer in French.');
+  await page.getByRole('button', { name: 'Save instructions' }).click();
+  await send(page, 'Hello');
+  await expect(page.getByText('Bonjour !')).toBeVisible();
+  await waitIdle(page);
+  const [request] = await chatRequests(key);
+  expect((request.body as { messages: { role: string; content: string }[] }).messages[0]).toEqual({ role: 'system', content: 'Answer in French.' });
+  await expect(page).toHaveURL(/#\/c\//);
+  await page.reload();
+  await expect(page.getByText('Bonjour !')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Instructions (on)' })).toBeVisible();
+});

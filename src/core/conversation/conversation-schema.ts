@@ -152,6 +152,7 @@ export const readConversation: Reader<Conversation> = object<Conversation>({
   title: str,
   messages: arrayOf(message),
   activeChild: recordOf(id),
+  systemPrompt: optional(str),
   createdAt: num,
   updatedAt: num,
 });

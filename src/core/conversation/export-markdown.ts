@@ -22,6 +22,7 @@ const STATUS_LABEL: Record<ToolCallStatus, string> = {
 /** The conversation's active path as a readable Markdown document, tool calls as blocks. */
 export function exportConversationMarkdown(conv: Conversation): string {
   const out: string[] = [`# ${oneLine(conv.title) || 'Conversation'}`];
+  if (conv.systemPrompt?.trim()) out.push('## Instructions', conv.systemPrompt.trim());
   for (const m of activePath(conv)) {
     if (m.role === 'user') out.push('## User', m.text.trim() || '_(empty message)_');
     else out.push(`## Assistant${m.model ? ` (${oneLine(m.model)})` : ''}`, ...assistantBlocks(m));

@@ -97,6 +97,8 @@ export interface Conversation {
   messages: Message[];
   /** At each fork, the child on the active path; keyed by parent id ('' for the first message). */
   activeChild: Record<string, string>;
+  /** Instructions for this conversation only, sent as the system prompt (saved and exported with it). */
+  systemPrompt?: string;
   createdAt: number;
   updatedAt: number;
 }

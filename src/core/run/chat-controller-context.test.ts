@@ -25,3 +25,20 @@ describe('ChatController with a context budget', () => {
     expect((path[1] as AssistantMessage).contextStartId).toBeUndefined();
   });
 });
+
+describe('per-conversation instructions', () => {
+  it('go to the model as the system prompt, ahead of the app-wide one, and only between runs', async () => {
+    const model = scripted([text('oui'), text('ok')]);
+    const controller = new ChatController({ model: () => model.client, tools: createToolRegistry([]), systemPrompt: () => 'app default' });
+    expect(controller.setSystemPrompt('Answer in French.')).toBe(true);
+    controller.send('hello');
+    expect(controller.setSystemPrompt('changed mid-run')).toBe(false);
+    await waitFor(controller, (s) => s.run.phase === 'idle');
+    expect(model.requests[0].messages[0]).toEqual({ role: 'system', content: 'Answer in French.' });
+    controller.setSystemPrompt('   ');
+    controller.send('again');
+    await waitFor(controller, (s) => s.run.phase === 'idle');
+    expect(model.requests[1].messages[0]).toEqual({ role: 'system', content: 'app default' });
+    expect(controller.getSnapshot().conversation.systemPrompt).toBeUndefined();
+  });
+});

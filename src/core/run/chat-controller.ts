@@ -44,6 +44,14 @@ export class ChatController extends RoundRunner {
     return true;
   }
 
+  /** Sets this conversation's own instructions (its system prompt); they apply from the next request. */
+  setSystemPrompt(text: string): boolean {
+    if (this.snap.run.phase !== 'idle') return false;
+    const systemPrompt = text.trim() ? text : undefined;
+    this.setConversation({ ...this.snap.conversation, systemPrompt, updatedAt: Date.now() });
+    return true;
+  }
+
   /** Switches the visible branch at a fork (only between runs). */
   selectBranch(messageId: string): boolean {
     if (this.snap.run.phase !== 'idle') return false;

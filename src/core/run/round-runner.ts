@@ -209,7 +209,7 @@ export abstract class RoundRunner extends ControllerState {
   /** The active path up to this turn, trimmed to the context window; records where the model's view begins. */
   protected transcriptFor(turnId: string) {
     const path = pathTo(this.snap.conversation, turnId);
-    const systemPrompt = this.opts.systemPrompt?.();
+    const systemPrompt = this.snap.conversation.systemPrompt?.trim() || this.opts.systemPrompt?.();
     const contextTokens = this.opts.contextTokens?.();
     if (!contextTokens) return buildTranscript(path, systemPrompt);
     const fit = fitToBudget(path, { systemPrompt, contextTokens, tools: this.opts.tools.specs() });

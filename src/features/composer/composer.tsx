@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import type { ChatController, ChatSnapshot } from '../../core/run/chat-controller';
 import { useChat } from '../../store/chat-store';
 import { runStatusText } from '../chat/run-status';
+import { InstructionsPanel } from './instructions-panel';
 
 /** The message box: Enter sends, Shift+Enter adds a line, Esc stops the run. */
 export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>; controller: ChatController }) {
@@ -11,6 +12,8 @@ export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>;
   const stopAfterRound = useChat(store, (s) => s.run.stopAfterRound);
   const status = useChat(store, runStatusText);
   const busy = phase !== 'idle';
+  const hasInstructions = useChat(store, (s) => !!s.conversation.systemPrompt?.trim());
+  const [editingInstructions, setEditingInstructions] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -43,10 +46,21 @@ export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>;
   return (
     <div className="border-t border-zinc-200 bg-white/90 px-3 pt-2 pb-3 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
       <div className="mx-auto max-w-3xl">
+        {editingInstructions && !busy && <InstructionsPanel store={store} controller={controller} onDone={() => setEditingInstructions(false)} />}
         <div className="flex min-h-6 items-center gap-2 pb-1 text-xs text-zinc-500 dark:text-zinc-400" role="status" aria-live="polite">
           {busy && <span className="size-2 animate-pulse rounded-full bg-indigo-500" aria-hidden />}
           <span data-testid="run-status">{status}</span>
           {!busy && <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line · Esc stops</span>}
+          {!busy && (
+            <button
+              type="button"
+              aria-expanded={editingInstructions}
+              onClick={() => setEditingInstructions((v) => !v)}
+              className="ml-auto shrink-0 rounded-md px-2 py-0.5 font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950"
+            >
+              {hasInstructions ? 'Instructions (on)' : 'Instructions'}
+            </button>
+          )}
           {busy && phase !== 'generating' && !stopAfterRound && (
             <button type="button" onClick={() => controller.stopAfterRound()} className="ml-auto shrink-0 rounded-md px-2 py-0.5 font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
               Stop after this round
