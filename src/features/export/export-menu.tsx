@@ -63,7 +63,7 @@ export function ExportMenu({ conversation, all }: Props) {
           Markdown
         </button>
         <button type="button" aria-label="Export all (JSON)" className={SMALL_BUTTON} disabled={busy} aria-busy={busy} onClick={exportAll}>
-          All (JSON)
+          All
         </button>
       </div>
       {error && (
