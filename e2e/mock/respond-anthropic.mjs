@@ -4,7 +4,7 @@
 
 import { canWrite, sendJson } from './http-util.mjs';
 import { makePlan, pieces } from './plan.mjs';
-import { sleep, startSse, writeEvent } from './stream-util.mjs';
+import { jsonFault, sleep, startSse, writeEvent } from './stream-util.mjs';
 
 // Every this many payload events a ping goes out, as the real API does on long answers.
 const PING_EVERY = 4;
@@ -155,23 +155,8 @@ async function streamPlan(res, plan, fault, ctx) {
 }
 
 async function jsonPlan(res, plan, fault, ctx) {
-  await sleep(plan.delayMs, ctx.signal);
-  if (fault?.type === 'stall') await sleep(fault.ms ?? Infinity, ctx.signal);
-  if (!canWrite(res)) return 'aborted';
-  if (fault?.type === 'drop') {
-    ctx.onDrop();
-    res.destroy();
-    return 'dropped';
-  }
-  if (fault?.type === 'malformed') {
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end('{not json');
-    return 'completed';
-  }
-  if (fault?.type === 'error-event') {
-    sendJson(res, 200, anthropicError(529, { message: fault.message }));
-    return 'completed';
-  }
+  const faulted = await jsonFault(res, plan, fault, ctx, () => anthropicError(529, { message: fault.message }));
+  if (faulted) return faulted;
   const content = contentBlocks(plan).map((b) => (b.type === 'tool_use' ? { ...b, input: parseInput(b.input) } : b));
   sendJson(res, 200, {
     id: plan.id,

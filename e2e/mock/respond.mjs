@@ -3,7 +3,7 @@
 
 import { canWrite, openAIError, sendJson } from './http-util.mjs';
 import { makePlan, pieces } from './plan.mjs';
-import { sleep, startSse, writeEvent } from './stream-util.mjs';
+import { jsonFault, sleep, startSse, writeEvent } from './stream-util.mjs';
 
 export { DEFAULT_CHUNK_SIZE, DEFAULT_DELAY_MS } from './plan.mjs';
 
@@ -105,23 +105,8 @@ async function streamPlan(res, plan, fault, ctx) {
 }
 
 async function jsonPlan(res, plan, fault, ctx) {
-  await sleep(plan.delayMs, ctx.signal);
-  if (fault?.type === 'stall') await sleep(fault.ms ?? Infinity, ctx.signal);
-  if (!canWrite(res)) return 'aborted';
-  if (fault?.type === 'drop') {
-    ctx.onDrop();
-    res.destroy();
-    return 'dropped';
-  }
-  if (fault?.type === 'malformed') {
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end('{not json');
-    return 'completed';
-  }
-  if (fault?.type === 'error-event') {
-    sendJson(res, 200, openAIError(500, { message: fault.message }));
-    return 'completed';
-  }
+  const faulted = await jsonFault(res, plan, fault, ctx, () => openAIError(500, { message: fault.message }));
+  if (faulted) return faulted;
   const message = { role: 'assistant', content: plan.text || (plan.toolCalls.length ? null : ''), refusal: null };
   if (plan.reasoning) message.reasoning_content = plan.reasoning;
   if (plan.toolCalls.length) {

@@ -1,6 +1,6 @@
 // Writing to a response that the client may abandon at any moment.
 
-import { canWrite } from './http-util.mjs';
+import { canWrite, sendJson } from './http-util.mjs';
 
 /** Writes one SSE event and waits until it is handed to the socket; false when the client is gone. */
 export function writeEvent(res, text, signal) {
@@ -37,4 +37,29 @@ export function startSse(res) {
     Connection: 'keep-alive',
   });
   res.flushHeaders();
+}
+
+/**
+ * Plays a script's fault on a non-streaming answer (both protocols share these): returns the outcome
+ * when a fault ended the response, or null when the normal answer should follow.
+ */
+export async function jsonFault(res, plan, fault, ctx, errorBody) {
+  await sleep(plan.delayMs, ctx.signal);
+  if (fault?.type === 'stall') await sleep(fault.ms ?? Infinity, ctx.signal);
+  if (!canWrite(res)) return 'aborted';
+  if (fault?.type === 'drop') {
+    ctx.onDrop();
+    res.destroy();
+    return 'dropped';
+  }
+  if (fault?.type === 'malformed') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end('{not json');
+    return 'completed';
+  }
+  if (fault?.type === 'error-event') {
+    sendJson(res, 200, errorBody());
+    return 'completed';
+  }
+  return null;
 }
