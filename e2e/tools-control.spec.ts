@@ -56,7 +56,8 @@ test('cancelling one of two running calls lets the other finish; both get a resu
   await long.getByRole('button', { name: 'Cancel call' }).click();
 
   await expect(toolStatus(long)).toHaveText('Cancelled');
-  await expect(toolStatus(short)).toHaveText('Running');
+  // Cancelling one call leaves the other alone (it may already be done on a slow machine).
+  await expect(toolStatus(short)).toHaveText(/Running|Done/);
   await expect(long.getByRole('progressbar')).toHaveCount(0);
   await expect(toolStatus(short)).toHaveText('Done');
   await expect(short).toContainText('Processed 8 items for short job.');
