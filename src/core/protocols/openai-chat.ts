@@ -1,4 +1,4 @@
-import type { ModelClient, ModelEvent, ModelRequest } from './types';
+import { ModelError, type ModelClient, type ModelEvent, type ModelRequest } from './types';
 import type { SseEvent } from './sse-decoder';
 import { readSse } from './read-sse';
 import { toModelError } from './openai-errors';
@@ -15,6 +15,8 @@ export interface OpenAIChatOptions {
   streaming: boolean;
   /** No bytes for this long while streaming means the stream stalled (the SDK's own timeout stops at headers). */
   idleTimeoutMs?: number;
+  /** No response headers (first byte) for this long fails the request as a timeout (default 120 s). */
+  timeoutMs?: number;
   /**
    * Echo assistant reasoning as `reasoning_content`. `true` always (DeepSeek thinking mode), `false`
    * never. `'auto'` (default) sends it only after the server answered 400 naming `reasoning_content`,
@@ -37,16 +39,22 @@ export function createOpenAIChatClient(opts: OpenAIChatOptions): ModelClient {
   return {
     label: opts.model,
     async *stream(request: ModelRequest): AsyncIterable<ModelEvent> {
-      const { default: OpenAI } = await import('openai');
+      const { default: OpenAI, APIConnectionTimeoutError } = await import('openai');
+      const timeoutMs = opts.timeoutMs ?? 120_000;
       const client = new OpenAI({
         apiKey: opts.apiKey || 'unused',
         baseURL: opts.baseURL,
         dangerouslyAllowBrowser: true,
         maxRetries: 0,
-        timeout: 120_000,
+        timeout: timeoutMs,
         // A keyless local server (Ollama, llama.cpp) gets no Authorization header at all.
         defaultHeaders: opts.apiKey ? undefined : { Authorization: null },
       });
+      // The SDK's timeout error carries no distinguishing name, so it is recognised by class here.
+      const classify = (e: unknown) =>
+        e instanceof APIConnectionTimeoutError
+          ? new ModelError('timeout', `The server sent no response within ${Math.round(timeoutMs / 1000)} s.`)
+          : toModelError(e, opts.apiKey);
       const mode = opts.sendReasoning ?? 'auto';
       const send = async (echo: boolean) => {
         const body = {
@@ -63,13 +71,13 @@ export function createOpenAIChatClient(opts: OpenAIChatOptions): ModelClient {
       try {
         sent = await send(echo);
       } catch (e) {
-        const err = toModelError(e, opts.apiKey);
+        const err = classify(e);
         if (mode !== 'auto' || echo || !asksForReasoningContent(err.status, err.message)) throw err;
         wantsReasoning.add(endpoint);
         try {
           sent = await send(true);
         } catch (e2) {
-          throw toModelError(e2, opts.apiKey);
+          throw classify(e2);
         }
       }
       if (sent.response) yield* decodeStream(readSse(sent.response, request.signal, opts.idleTimeoutMs ?? 60_000), createOpenAIChatStreamDecoder());

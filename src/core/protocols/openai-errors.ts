@@ -16,19 +16,27 @@ export function toModelError(e: unknown, apiKey: string): ModelError {
   const status = err.status;
   if (status === undefined) return new ModelError('bad_request', scrubKey(err.message ?? 'Unknown error', apiKey));
   const detail = String(err.error?.message ?? err.error?.error?.message ?? err.message ?? '').replace(/^\d{3}\s*/, '');
-  return httpModelError(status, detail, header(err.headers, 'retry-after'), apiKey);
+  const code = err.error?.code ?? err.error?.error?.code ?? (err as { code?: unknown }).code;
+  return httpModelError(status, detail, header(err.headers, 'retry-after'), apiKey, typeof code === 'string' ? code : undefined);
 }
 
 /**
  * A ModelError for an HTTP error status, used by every protocol: `detail` is the server's own
  * message (OpenAI `{error:{message}}`, Anthropic `{type:'error', error:{type, message}}`).
  */
-export function httpModelError(status: number, detail: string, retryAfter: string | null, apiKey: string): ModelError {
+export function httpModelError(status: number, detail: string, retryAfter: string | null, apiKey: string, code?: string): ModelError {
   const text = scrubKey(detail, apiKey).trim();
   const retryAfterMs = parseRetryAfter(retryAfter);
-  const [kind, lead] = classify(status);
-  const wait = kind === 'rate_limit' && retryAfterMs !== undefined ? ` Try again in ${Math.ceil(retryAfterMs / 1000)} s.` : '';
-  return new ModelError(kind, `${lead} (HTTP ${status})${text ? `: ${text}` : '.'}${wait}`, { status, retryAfterMs });
+  const quota = status === 429 && isQuotaError(code, text);
+  const [kind, lead] = quota ? (['rate_limit', 'Out of quota — check your plan and billing with the provider'] as const) : classify(status);
+  const wait = kind === 'rate_limit' && !quota && retryAfterMs !== undefined ? ` Try again in ${Math.ceil(retryAfterMs / 1000)} s.` : '';
+  const opts = { status, retryAfterMs, code: quota ? (code ?? 'insufficient_quota') : code };
+  return new ModelError(kind, `${lead} (HTTP ${status})${text ? `: ${text}` : '.'}${wait}`, opts);
+}
+
+/** A 429 that waiting will not fix: the account is out of credit, not merely sending too fast. */
+export function isQuotaError(code: string | undefined, message: string): boolean {
+  return code === 'insufficient_quota' || /\b(quota|billing)\b/i.test(message);
 }
 
 /** Removes the API key from text that may echo it (some servers repeat the header in errors). */

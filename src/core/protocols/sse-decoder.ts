@@ -13,7 +13,7 @@ export interface SseEvent {
  */
 export function createSseDecoder() {
   const utf8 = new TextDecoder('utf-8');
-  let buffer = '';
+  let pending: string[] = [];
   let pendingCR = false;
   let data: string[] = [];
   let eventName: string | undefined;
@@ -35,23 +35,24 @@ export function createSseDecoder() {
     else if (field === 'event') eventName = value;
   }
 
+  // Scans only the new text; an unfinished line is kept as pieces and joined once it ends, so a
+  // single huge line (megabytes without a newline) costs linear time, not a rescan per chunk.
   function feed(text: string, out: SseEvent[]) {
-    let start = 0;
-    if (pendingCR && text.startsWith('\n')) start = 1;
+    let from = pendingCR && text.startsWith('\n') ? 1 : 0;
     pendingCR = false;
-    buffer += start ? text.slice(start) : text;
-    let from = 0;
-    for (let i = 0; i < buffer.length; i++) {
-      const c = buffer.charCodeAt(i);
+    for (let i = from; i < text.length; i++) {
+      const c = text.charCodeAt(i);
       if (c !== 10 && c !== 13) continue;
-      line(buffer.slice(from, i), out);
+      pending.push(text.slice(from, i));
+      line(pending.join(''), out);
+      pending = [];
       if (c === 13) {
-        if (i + 1 === buffer.length) pendingCR = true;
-        else if (buffer.charCodeAt(i + 1) === 10) i++;
+        if (i + 1 === text.length) pendingCR = true;
+        else if (text.charCodeAt(i + 1) === 10) i++;
       }
       from = i + 1;
     }
-    buffer = buffer.slice(from);
+    if (from < text.length) pending.push(text.slice(from));
   }
 
   return {
@@ -65,8 +66,8 @@ export function createSseDecoder() {
     end(): SseEvent[] {
       const out: SseEvent[] = [];
       feed(utf8.decode(), out);
-      if (buffer) line(buffer, out);
-      buffer = '';
+      if (pending.length) line(pending.join(''), out);
+      pending = [];
       dispatch(out, true);
       return out;
     },

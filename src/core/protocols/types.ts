@@ -26,7 +26,9 @@ export type ModelEvent =
   /** A finished reasoning block that must be sent back verbatim (Anthropic thinking signatures). */
   | { type: 'reasoning-block'; block: ReasoningBlock }
   | { type: 'finish'; reason: FinishReason; rawReason?: string | null; usage?: Usage }
-  | { type: 'raw'; data: unknown };
+  | { type: 'raw'; data: unknown }
+  /** The request failed before any output and will be sent again after `inMs` (see retry-policy). */
+  | { type: 'retrying'; attempt: number; maxAttempts: number; inMs: number; reason: string };
 
 export interface Usage {
   inputTokens?: number;
@@ -92,11 +94,14 @@ export class ModelError extends Error {
   readonly kind: ModelErrorKind;
   readonly status?: number;
   readonly retryAfterMs?: number;
-  constructor(kind: ModelErrorKind, message: string, opts: { status?: number; retryAfterMs?: number } = {}) {
+  /** The provider's machine-readable error code when it sent one (e.g. OpenAI `insufficient_quota`). */
+  readonly code?: string;
+  constructor(kind: ModelErrorKind, message: string, opts: { status?: number; retryAfterMs?: number; code?: string } = {}) {
     super(message);
     this.name = 'ModelError';
     this.kind = kind;
     this.status = opts.status;
     this.retryAfterMs = opts.retryAfterMs;
+    this.code = opts.code;
   }
 }

@@ -2,15 +2,21 @@ import { createAnthropicClient } from '../protocols/anthropic-messages';
 import { createDemoModel } from '../protocols/demo-model';
 import { createOpenAIChatClient } from '../protocols/openai-chat';
 import { withToolFallback, wrapPrompted, type ToolSupportMemory } from '../protocols/prompted';
+import { withRetry } from '../protocols/retry-policy';
 import type { ModelClient } from '../protocols/types';
 import { isDemo, type ProviderConfig } from './provider-config';
 
 /**
  * The model client for a provider config: the offline demo, or the configured protocol with its
- * tool mode (native, prompted, or auto = native with a remembered fallback to prompted).
+ * tool mode (native, prompted, or auto = native with a remembered fallback to prompted), behind our
+ * retry policy (rate limits, 5xx and failed connections before the first token).
  */
 export function createModelClient(config: ProviderConfig, memory?: ToolSupportMemory): ModelClient {
   if (isDemo(config)) return createDemoModel();
+  return withRetry(createEndpointClient(config, memory));
+}
+
+function createEndpointClient(config: ProviderConfig, memory?: ToolSupportMemory): ModelClient {
   const options = { baseURL: config.baseURL, apiKey: config.apiKey, model: config.model, streaming: config.streaming };
   const native = config.protocol === 'anthropic-messages' ? createAnthropicClient(options) : createOpenAIChatClient(options);
   switch (config.toolMode) {

@@ -6,6 +6,7 @@ import { transitionCall, type CallEvent } from './call-machine';
 import { findTurn, updateCall } from './turn-updates';
 import type { LiveRound } from './live-round';
 import { emptyConversation } from '../conversation/tree';
+import type { RetryInfo } from '../protocols/retry-policy';
 
 export interface ChatControllerOptions {
   /** The model to use for the next round (settings may change between runs). */
@@ -35,6 +36,8 @@ export interface ChatSnapshot {
   /** The assistant turn the current (or last) run writes to. */
   turnId: string | null;
   log: TransitionLogEntry[];
+  /** Set while a failed request waits to be sent again (before any output); cleared when output arrives. */
+  retrying?: RetryInfo;
 }
 
 type Listener = () => void;

@@ -118,12 +118,22 @@ export abstract class RoundRunner extends ControllerState {
       return null;
     } finally {
       if (this.streamAbort === abort) this.streamAbort = null;
+      if (this.snap.retrying) {
+        this.snap = { ...this.snap, retrying: undefined };
+        this.emit();
+      }
     }
   }
 
   protected apply(event: ModelEvent) {
     const live = this.live!;
     if (event.type === 'raw') return;
+    if (event.type === 'retrying') {
+      const { type: _t, ...retrying } = event;
+      this.snap = { ...this.snap, retrying };
+      return this.emit();
+    }
+    if (this.snap.retrying) this.snap = { ...this.snap, retrying: undefined };
     if (event.type === 'finish') {
       this.getSnapshot();
       this.setConversation(

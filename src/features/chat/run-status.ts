@@ -1,11 +1,12 @@
 import type { ChatSnapshot } from '../../core/run/chat-controller';
 import { findTurn } from '../../core/run/turn-updates';
+import { retryStatusText } from '../../core/protocols/retry-policy';
 
 /** A short sentence for what the run is doing, for the composer and screen readers. */
 export function runStatusText(snap: ChatSnapshot): string {
   const { phase } = snap.run;
   if (phase === 'idle') return '';
-  if (phase === 'generating') return 'Generating…';
+  if (phase === 'generating') return snap.retrying ? retryStatusText(snap.retrying) : 'Generating…';
   const calls = Object.values(findTurn(snap.conversation, snap.turnId)?.calls ?? {});
   const pending = calls.filter((c) => c.status === 'pending_approval').length;
   const running = calls.filter((c) => c.status === 'running' || c.status === 'queued').length;

@@ -14,7 +14,8 @@ interface Props {
 
 /** What became of a turn: stopped / failed with Retry / a notice, and Regenerate on the latest answer. */
 export function TurnFooter({ turn, isLast, idle, controller, onOpenSettings, branchIndex, branchCount }: Props) {
-  const keyProblem = turn.error && (turn.error.kind === 'auth' || turn.error.kind === 'forbidden');
+  // A bad key, or a model / base URL the server does not know, is fixed in Settings, not by retrying.
+  const keyProblem = turn.error && (turn.error.kind === 'auth' || turn.error.kind === 'forbidden' || turn.error.kind === 'not_found');
   return (
     <div className="mt-2 space-y-2">
       {turn.outcome === 'stopped' && (
