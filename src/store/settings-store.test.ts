@@ -177,4 +177,52 @@ describe('settings store', () => {
     expect(localStorage.length).toBe(0);
     expect(sessionStorage.length).toBe(0);
   });
+
+  describe('the key stays home', () => {
+    function withKey() {
+      const store = createSettingsStore(storages);
+      store.getState().applyPreset('openai');
+      store.getState().update({ apiKey: KEY });
+      return store;
+    }
+
+    it('holds the key out of the config when the base URL moves to another host', () => {
+      const store = withKey();
+      store.getState().update({ baseURL: 'https://evil.example/v1' });
+      expect(store.getState().config.apiKey).toBe('');
+      expect(sessionStorage.getItem(API_KEY_STORAGE_KEY) ?? '').not.toContain(KEY);
+      expect(store.getState().heldKey).toEqual({ key: KEY, host: 'api.openai.com' });
+    });
+
+    it('keeps the key only when the user says so', () => {
+      const store = withKey();
+      store.getState().update({ baseURL: 'https://proxy.example/v1' });
+      store.getState().keepHeldKey();
+      expect(store.getState().config).toMatchObject({ baseURL: 'https://proxy.example/v1', apiKey: KEY });
+      expect(store.getState().heldKey).toBeNull();
+    });
+
+    it('forgets the key when the user clears it, even if the URL comes back', () => {
+      const store = withKey();
+      store.getState().update({ baseURL: 'https://evil.example/v1' });
+      store.getState().dropHeldKey();
+      store.getState().update({ baseURL: 'https://api.openai.com/v1' });
+      expect(store.getState().config.apiKey).toBe('');
+    });
+
+    it('restores the key silently when the host comes back (typing through other hosts)', () => {
+      const store = withKey();
+      store.getState().update({ baseURL: 'https://api.openai.co' });
+      store.getState().update({ baseURL: 'https://api.openai.com/v1' });
+      expect(store.getState().config.apiKey).toBe(KEY);
+      expect(store.getState().heldKey).toBeNull();
+    });
+
+    it('keeps the key when only the path changes', () => {
+      const store = withKey();
+      store.getState().update({ baseURL: 'https://api.openai.com/v2' });
+      expect(store.getState().config.apiKey).toBe(KEY);
+      expect(store.getState().heldKey).toBeNull();
+    });
+  });
 });

@@ -274,6 +274,25 @@ describe('SettingsDialog', () => {
     expect(localStorage.getItem(API_KEY_STORAGE_KEY)).toBeNull();
   });
 
+  it('asks before sending the existing key to a new host, and holds it out until then', () => {
+    stubFetch(() => jsonResponse({ data: [] }));
+    configure({ presetId: 'custom', baseURL: 'https://api.openai.com/v1', apiKey: KEY });
+    renderDialog();
+    fireEvent.change(screen.getByLabelText('Base URL'), { target: { value: 'https://other.example/v1' } });
+    const ask = screen.getByRole('group', { name: 'Send your existing API key to other.example?' });
+    expect(screen.getByLabelText('API key')).toHaveProperty('value', '');
+    expect(useSettings.getState().config.apiKey).toBe('');
+    fireEvent.click(within(ask).getByRole('button', { name: 'Keep key' }));
+    expect(screen.queryByRole('group', { name: /Send your existing API key/ })).toBeNull();
+    expect(useSettings.getState().config).toMatchObject({ baseURL: 'https://other.example/v1', apiKey: KEY });
+
+    fireEvent.change(screen.getByLabelText('Base URL'), { target: { value: 'https://third.example/v1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear key' }));
+    expect(screen.queryByRole('group', { name: /Send your existing API key/ })).toBeNull();
+    expect(useSettings.getState().config.apiKey).toBe('');
+    expect(sessionStorage.getItem(API_KEY_STORAGE_KEY) ?? '').not.toContain(KEY);
+  });
+
   it('turns streaming off in the store', () => {
     renderDialog();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Streaming' }));

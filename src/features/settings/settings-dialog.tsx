@@ -6,7 +6,7 @@ import { baseURLProblem, hostOf, isDemo, type ToolMode } from '../../core/provid
 import { useSettings } from '../../store/settings-store';
 import { ApiKeyField } from './api-key-field';
 import { ConnectionTest } from './connection-test';
-import { ERROR_TEXT, HELP, INPUT, LABEL, PRIMARY_BUTTON } from './field-styles';
+import { BUTTON, ERROR_TEXT, HELP, INPUT, LABEL, PRIMARY_BUTTON } from './field-styles';
 import { ModelField } from './model-field';
 import { SelectField } from './select-field';
 import { ContextSizeField } from './context-size-field';
@@ -75,6 +75,9 @@ function OpenSettingsDialog({ onClose, returnFocusTo }: Omit<SettingsDialogProps
 function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectElement | null> }) {
   const config = useSettings((s) => s.config);
   const update = useSettings((s) => s.update);
+  const heldKey = useSettings((s) => s.heldKey);
+  const keepHeldKey = useSettings((s) => s.keepHeldKey);
+  const dropHeldKey = useSettings((s) => s.dropHeldKey);
   const applyPreset = useSettings((s) => s.applyPreset);
   const models = useModelList(config);
   const [keyCleared, setKeyCleared] = useState(false);
@@ -167,6 +170,10 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
             </p>
           </div>
 
+          {heldKey && (
+            <KeyMoveConfirm host={hostOf(config.baseURL) ?? 'this address'} onKeep={keepHeldKey} onClear={dropHeldKey} />
+          )}
+
           <ApiKeyField
             value={config.apiKey}
             onChange={(apiKey) => {
@@ -237,4 +244,29 @@ const PRESET_GROUPS: { label: string; presets: ProviderPreset[] }[] = [
 function isLocal(url: string): boolean {
   const host = hostOf(url) ?? '';
   return host.startsWith('localhost') || host.startsWith('127.0.0.1');
+}
+
+// The key is held out of requests until the user answers: a base URL can come from someone else.
+function KeyMoveConfirm({ host, onKeep, onClear }: { host: string; onKeep(): void; onClear(): void }) {
+  const textId = useId();
+  return (
+    <div
+      role="group"
+      aria-labelledby={textId}
+      className="flex flex-col gap-2 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+    >
+      <p id={textId}>
+        Send your existing API key to <span className="font-mono break-all">{host}</span>?
+      </p>
+      <p className="text-xs">Until you choose, the key is not sent anywhere.</p>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={BUTTON} onClick={onKeep}>
+          Keep key
+        </button>
+        <button type="button" className={BUTTON} onClick={onClear}>
+          Clear key
+        </button>
+      </div>
+    </div>
+  );
 }
