@@ -4,7 +4,7 @@
 
 import { canWrite, sendJson } from './http-util.mjs';
 import { makePlan, pieces } from './plan.mjs';
-import { jsonFault, sleep, startSse, writeEvent } from './stream-util.mjs';
+import { dropConnection, jsonFault, sleep, startSse, writeEvent } from './stream-util.mjs';
 
 // Every this many payload events a ping goes out, as the real API does on long answers.
 const PING_EVERY = 4;
@@ -115,9 +115,7 @@ async function streamPlan(res, plan, fault, ctx) {
     faultDone = true;
     switch (fault.type) {
       case 'drop':
-        ctx.onDrop();
-        res.destroy();
-        return 'dropped';
+        return dropConnection(res, ctx);
       case 'malformed':
         return (await writeEvent(res, 'event: content_block_delta\ndata: {not json\n\n', ctx.signal)) ? null : 'aborted';
       case 'stall':

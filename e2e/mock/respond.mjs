@@ -3,7 +3,7 @@
 
 import { canWrite, openAIError, sendJson } from './http-util.mjs';
 import { makePlan, pieces } from './plan.mjs';
-import { jsonFault, sleep, startSse, writeEvent } from './stream-util.mjs';
+import { dropConnection, jsonFault, sleep, startSse, writeEvent } from './stream-util.mjs';
 
 export { DEFAULT_CHUNK_SIZE, DEFAULT_DELAY_MS } from './plan.mjs';
 
@@ -68,9 +68,7 @@ async function streamPlan(res, plan, fault, ctx) {
     faultDone = true;
     switch (fault.type) {
       case 'drop':
-        ctx.onDrop();
-        res.destroy();
-        return 'dropped';
+        return dropConnection(res, ctx);
       case 'malformed':
         return (await writeEvent(res, 'data: {not json\n\n', ctx.signal)) ? null : 'aborted';
       case 'stall':

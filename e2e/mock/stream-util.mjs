@@ -47,11 +47,7 @@ export async function jsonFault(res, plan, fault, ctx, errorBody) {
   await sleep(plan.delayMs, ctx.signal);
   if (fault?.type === 'stall') await sleep(fault.ms ?? Infinity, ctx.signal);
   if (!canWrite(res)) return 'aborted';
-  if (fault?.type === 'drop') {
-    ctx.onDrop();
-    res.destroy();
-    return 'dropped';
-  }
+  if (fault?.type === 'drop') return dropConnection(res, ctx);
   if (fault?.type === 'malformed') {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end('{not json');
@@ -62,4 +58,16 @@ export async function jsonFault(res, plan, fault, ctx, errorBody) {
     return 'completed';
   }
   return null;
+}
+
+/**
+ * Cuts the connection the way a failing network does, but only after what was already written had
+ * time to reach the client: destroying at once can make the browser discard bytes still in flight,
+ * which turns "dropped mid-answer" into "failed before the first byte" — a different story.
+ */
+export async function dropConnection(res, ctx) {
+  ctx.onDrop();
+  await sleep(60, ctx.signal);
+  res.destroy();
+  return 'dropped';
 }
