@@ -1,30 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { startCanary } from './harness/canary-server';
-import { startHarnessServer } from './harness/harness-server';
+import { expect, test } from '@playwright/test';
+import { useSandboxHarness } from './harness/sandbox-fixture';
 
 // run_javascript's sandbox in real Chromium: what runs, what is blocked, and that nothing leaks.
 // Every escape attempt aims at a local canary server; a passing test means it received nothing.
 
-let harness: Awaited<ReturnType<typeof startHarnessServer>>;
-let canary: Awaited<ReturnType<typeof startCanary>>;
-
-test.beforeAll(async () => {
-  [harness, canary] = await Promise.all([startHarnessServer(), startCanary()]);
-});
-
-test.afterAll(async () => {
-  await Promise.all([harness?.close(), canary?.close()]);
-});
-
-async function openHarness(page: Page) {
-  await page.goto(harness.url('/e2e/harness/sandbox.html'));
-  await page.waitForFunction(() => window.sandboxReady === true);
-  canary.reset();
-}
-
-const runJs = (page: Page, code: string, timeoutMs = 5000) =>
-  page.evaluate(([c, t]) => window.runJs(c, t), [code, timeoutMs] as const);
+const sandbox = useSandboxHarness();
+const { openHarness, runJs } = sandbox;
 
 test('runs code and returns logs and the value', async ({ page }) => {
   await openHarness(page);
@@ -48,7 +30,7 @@ test('runs code and returns logs and the value', async ({ page }) => {
 
 test('network, storage and messaging attempts fail with clear errors and reach nothing', async ({ page }) => {
   await openHarness(page);
-  const c = canary.origin;
+  const c = sandbox.canary.origin;
   const attempts: Record<string, string> = {
     fetch: `await fetch('${c}/fetch')`,
     XMLHttpRequest: `const x = new XMLHttpRequest(); x.open('GET', '${c}/xhr'); x.send()`,
@@ -65,12 +47,12 @@ test('network, storage and messaging attempts fail with clear errors and reach n
   }
   expect((await runJs(page, `await import('${c}/module.js')`)).error).toMatch(/^TypeError: Failed to fetch dynamically imported module/);
   await page.waitForTimeout(300);
-  expect(canary.hits).toEqual([]);
+  expect(sandbox.canary.hits).toEqual([]);
 });
 
 test('the sandbox CSP alone blocks the network from a worker, though the canary is reachable', async ({ page }) => {
   await openHarness(page);
-  const c = canary.origin;
+  const c = sandbox.canary.origin;
   // A worker with none of the runner's stand-ins: only the inherited CSP stands in the way.
   const worker = `
     const tries = {
@@ -102,32 +84,32 @@ test('the sandbox CSP alone blocks the network from a worker, though the canary 
     },
   ]);
   await page.waitForTimeout(300);
-  expect(canary.hits).toEqual([]);
+  expect(sandbox.canary.hits).toEqual([]);
 
   // Control: the same worker without the CSP does reach the canary, so the silence above is the CSP's doing.
   const open = (await page.evaluate((h) => window.rawSandboxFrame(h, { csp: false, waitMs: 8000, messages: 1 }), html)) as Record<string, string>[];
   expect(open[0].fetch).toBe('ok: status 200');
-  expect(canary.requests()).toContain('GET /raw-fetch');
+  expect(sandbox.canary.requests()).toContain('GET /raw-fetch');
 });
 
 test("the host page's frame-src 'none' stops a sandboxed frame from navigating itself out", async ({ page }) => {
   const policy = `<meta http-equiv="Content-Security-Policy" content="frame-src 'none'" />`;
   expect(readFileSync('index.html', 'utf8')).toContain(policy);
   expect(readFileSync('e2e/harness/sandbox.html', 'utf8')).toContain(policy);
-  const c = canary.origin;
+  const c = sandbox.canary.origin;
   const escapes = [
     `<script>location.href = '${c}/navigate?secret=1'</script>`,
     `<meta http-equiv="refresh" content="0;url=${c}/refresh">`,
   ];
   const tryEscapes = async () => {
-    canary.reset();
+    sandbox.canary.reset();
     for (const html of escapes) await page.evaluate((h) => window.rawSandboxFrame(h, { csp: true, waitMs: 1500 }), html);
     await page.waitForTimeout(300);
-    return canary.requests();
+    return sandbox.canary.requests();
   };
 
   // Control: the frame's own CSP does not cover navigation, so without the host's policy it leaks.
-  await page.goto(harness.url('/e2e/harness/sandbox-without-frame-policy.html'));
+  await page.goto(sandbox.harness.url('/e2e/harness/sandbox-without-frame-policy.html'));
   await page.waitForFunction(() => window.sandboxReady === true);
   expect(await tryEscapes()).toEqual(['GET /navigate?secret=1', 'GET /refresh']);
 

@@ -1,33 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
-import { startCanary } from './harness/canary-server';
-import { startHarnessServer } from './harness/harness-server';
+import { expect, test } from '@playwright/test';
+import { useSandboxHarness } from './harness/sandbox-fixture';
 
 // Escape attempts that e2e/sandbox.spec.ts does not already make, against the same harness and
 // canary: every one must fail with an error in the result and reach nothing.
 
-let harness: Awaited<ReturnType<typeof startHarnessServer>>;
-let canary: Awaited<ReturnType<typeof startCanary>>;
-
-test.beforeAll(async () => {
-  [harness, canary] = await Promise.all([startHarnessServer(), startCanary()]);
-});
-
-test.afterAll(async () => {
-  await Promise.all([harness?.close(), canary?.close()]);
-});
-
-async function openHarness(page: Page) {
-  await page.goto(harness.url('/e2e/harness/sandbox.html'));
-  await page.waitForFunction(() => window.sandboxReady === true);
-  canary.reset();
-}
-
-const runJs = (page: Page, code: string, timeoutMs = 5000) =>
-  page.evaluate(([c, t]) => window.runJs(c, t), [code, timeoutMs] as const);
+const sandbox = useSandboxHarness();
+const { openHarness, runJs } = sandbox;
 
 test('beacons, images, preconnect hints and WebRTC have nothing to work with', async ({ page }) => {
   await openHarness(page);
-  const c = canary.origin;
+  const c = sandbox.canary.origin;
   expect((await runJs(page, `navigator.sendBeacon('${c}/beacon', 'secret')`)).error).toMatch(
     // A worker's navigator has no sendBeacon in Chromium; the runner blocks it where one exists.
     /^(TypeError: navigator\.sendBeacon is not a function|Error: sendBeacon is not available in the sandbox)/,
@@ -46,7 +28,7 @@ test('beacons, images, preconnect hints and WebRTC have nothing to work with', a
     value: ['undefined', 'undefined', 'undefined', 'undefined'],
   });
   await page.waitForTimeout(300); // a leaked beacon or connection would land within this window
-  expect(canary.hits).toEqual([]);
+  expect(sandbox.canary.hits).toEqual([]);
 });
 
 test("the app's DOM, cookies, storage, top window and API key are out of reach", async ({ page }) => {
@@ -76,7 +58,7 @@ test("the app's DOM, cookies, storage, top window and API key are out of reach",
   const search = await runJs(page, 'JSON.stringify(Object.getOwnPropertyNames(self).map((k) => { try { return String(self[k]); } catch { return ""; } }))');
   expect(JSON.stringify(search)).not.toContain('sk-host-secret');
   expect(JSON.stringify(search)).not.toContain('host-cookie');
-  expect(page.url()).toBe(harness.url('/e2e/harness/sandbox.html'));
+  expect(page.url()).toBe(sandbox.harness.url('/e2e/harness/sandbox.html'));
   await expect.poll(() => page.evaluate(() => localStorage.getItem('callstream.apiKey'))).toBe('sk-host-secret');
 });
 

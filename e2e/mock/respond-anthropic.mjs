@@ -4,7 +4,7 @@
 
 import { canWrite, sendJson } from './http-util.mjs';
 import { makePlan, pieces } from './plan.mjs';
-import { dropConnection, jsonFault, sleep, startSse, writeEvent } from './stream-util.mjs';
+import { jsonFault, sleep, startSse, streamFault, writeEvent } from './stream-util.mjs';
 
 // Every this many payload events a ping goes out, as the real API does on long answers.
 const PING_EVERY = 4;
@@ -109,27 +109,10 @@ async function streamPlan(res, plan, fault, ctx) {
   if (!(await send('message_start', { type: 'message_start', message }))) return 'aborted';
   if (!(await send('ping', { type: 'ping' }))) return 'aborted';
 
-  let faultDone = !fault;
-  const maybeFault = async (sent) => {
-    if (faultDone || sent < (fault.afterChunks ?? 0)) return null;
-    faultDone = true;
-    switch (fault.type) {
-      case 'drop':
-        return dropConnection(res, ctx);
-      case 'malformed':
-        return (await writeEvent(res, 'event: content_block_delta\ndata: {not json\n\n', ctx.signal)) ? null : 'aborted';
-      case 'stall':
-        await sleep(fault.ms ?? Infinity, ctx.signal);
-        return canWrite(res) ? null : 'aborted';
-      case 'error-event': {
-        if (!(await send('error', anthropicError(529, { message: fault.message })))) return 'aborted';
-        res.end();
-        return 'completed';
-      }
-      default:
-        return null;
-    }
-  };
+  const maybeFault = streamFault(res, fault, ctx, {
+    malformedLine: 'event: content_block_delta\ndata: {not json\n\n',
+    writeError: () => send('error', anthropicError(529, { message: fault.message })),
+  });
 
   let sent = 0;
   for (const event of streamEvents(plan)) {

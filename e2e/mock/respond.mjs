@@ -3,7 +3,7 @@
 
 import { canWrite, openAIError, sendJson } from './http-util.mjs';
 import { makePlan, pieces } from './plan.mjs';
-import { dropConnection, jsonFault, sleep, startSse, writeEvent } from './stream-util.mjs';
+import { jsonFault, sleep, startSse, streamFault, writeEvent } from './stream-util.mjs';
 
 export { DEFAULT_CHUNK_SIZE, DEFAULT_DELAY_MS } from './plan.mjs';
 
@@ -61,29 +61,10 @@ async function streamPlan(res, plan, fault, ctx) {
   if (!(await send(chunk({ role: 'assistant', content: opening })))) return 'aborted';
 
   const deltas = payloadDeltas(plan);
-  let faultDone = !fault;
-  // Runs the fault when `sent` payload chunks have gone out; returns the outcome if the script ends here.
-  const maybeFault = async (sent) => {
-    if (faultDone || sent < (fault.afterChunks ?? 0)) return null;
-    faultDone = true;
-    switch (fault.type) {
-      case 'drop':
-        return dropConnection(res, ctx);
-      case 'malformed':
-        return (await writeEvent(res, 'data: {not json\n\n', ctx.signal)) ? null : 'aborted';
-      case 'stall':
-        await sleep(fault.ms ?? Infinity, ctx.signal);
-        return canWrite(res) ? null : 'aborted';
-      case 'error-event': {
-        const body = openAIError(500, { message: fault.message });
-        if (!(await writeEvent(res, `data: ${JSON.stringify(body)}\n\n`, ctx.signal))) return 'aborted';
-        res.end();
-        return 'completed';
-      }
-      default:
-        return null;
-    }
-  };
+  const maybeFault = streamFault(res, fault, ctx, {
+    malformedLine: 'data: {not json\n\n',
+    writeError: () => writeEvent(res, `data: ${JSON.stringify(openAIError(500, { message: fault.message }))}\n\n`, ctx.signal),
+  });
 
   for (let i = 0; i < deltas.length; i++) {
     const stop = await maybeFault(i);

@@ -71,3 +71,32 @@ export async function dropConnection(res, ctx) {
   res.destroy();
   return 'dropped';
 }
+
+/**
+ * A streamed script's fault, shared by both protocols: call the returned function with the number of
+ * payload chunks sent so far; it plays the fault once they reach `afterChunks` and returns the
+ * outcome when the response ends there (null to carry on). Protocols differ only in the broken line
+ * and in how they write an in-stream error.
+ */
+export function streamFault(res, fault, ctx, { malformedLine, writeError }) {
+  let done = !fault;
+  return async (sent) => {
+    if (done || sent < (fault.afterChunks ?? 0)) return null;
+    done = true;
+    switch (fault.type) {
+      case 'drop':
+        return dropConnection(res, ctx);
+      case 'malformed':
+        return (await writeEvent(res, malformedLine, ctx.signal)) ? null : 'aborted';
+      case 'stall':
+        await sleep(fault.ms ?? Infinity, ctx.signal);
+        return canWrite(res) ? null : 'aborted';
+      case 'error-event':
+        if (!(await writeError())) return 'aborted';
+        res.end();
+        return 'completed';
+      default:
+        return null;
+    }
+  };
+}

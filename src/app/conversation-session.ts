@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { Conversation } from '../core/conversation/types';
+import type { ConversationActions } from '../features/conversations/types';
 import { emptyConversation } from '../core/conversation/tree';
 import { withFreshIds } from '../core/conversation/fresh-ids';
 import type { ChatController } from '../core/run/chat-controller';
@@ -38,21 +39,12 @@ export interface SessionDeps {
   undoMs?: number;
 }
 
-export interface ConversationSession {
+/** The session behind the conversation UI: its actions plus what the app itself wires and reads. */
+export interface ConversationSession extends ConversationActions {
   readonly store: StoreApi<ConversationsState>;
   readonly autosave: Autosave;
   /** Wires listeners and opens the conversation in the URL; safe to call more than once. */
   start(): void;
-  /** Opens a conversation through the URL (so Back returns); false when a run forbids switching now. */
-  navigate(id: string): boolean;
-  newChat(): boolean;
-  rename(id: string, title: string): Promise<void>;
-  remove(id: string): void;
-  undoRemove(): Promise<void>;
-  search(query: string): Promise<void>;
-  retrySaving(): Promise<boolean>;
-  dismissNotice(): void;
-  dismissPersistNote(): void;
   /** Every conversation, fully loaded, newest first (for "Export all"). */
   allConversations(): Promise<Conversation[]>;
   /** Stores imported conversations (fresh ids where an id is taken) and opens the newest. */
