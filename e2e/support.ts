@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { MockRequestRecord, MockScript } from './mock/server-core.mjs';
 
 // MOCK_URL points the specs at another mock server (e.g. one started from a working copy on 8788).
@@ -162,4 +162,19 @@ export function toolCard(page: Page, name: string, nth = 0) {
 /** The status chip of a tool card ("Running", "Waiting for approval", "Done" ...). */
 export function toolStatus(card: ReturnType<Page['getByRole']>) {
   return card.getByTestId('tool-status');
+}
+
+/** Polls the bar until it has shown `distinct` different values strictly between 0 and 100. */
+export async function expectProgressMoves(bar: Locator, distinct = 2) {
+  const seen = new Set<number>();
+  await expect
+    .poll(
+      async () => {
+        const now = Number(await bar.getAttribute('aria-valuenow', { timeout: 1_000 }).catch(() => NaN));
+        if (now > 0 && now < 100) seen.add(now);
+        return seen.size;
+      },
+      { intervals: [100] },
+    )
+    .toBeGreaterThanOrEqual(distinct);
 }

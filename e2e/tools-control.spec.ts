@@ -1,5 +1,6 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
+  expectProgressMoves,
   chatRequests,
   expectRequestCount,
   keyFor,
@@ -16,21 +17,6 @@ import {
 
 // Taking control of running calls: cancel one, stop everything, stop after the round, and a
 // connection that dies while a call's arguments are still arriving.
-
-/** Polls the bar until it has shown `distinct` different values strictly between 0 and 100. */
-async function expectProgressMoves(bar: Locator, distinct = 2) {
-  const seen = new Set<number>();
-  await expect
-    .poll(
-      async () => {
-        const now = Number(await bar.getAttribute('aria-valuenow', { timeout: 1_000 }).catch(() => NaN));
-        if (now > 0 && now < 100) seen.add(now);
-        return seen.size;
-      },
-      { intervals: [100] },
-    )
-    .toBeGreaterThanOrEqual(distinct);
-}
 
 test('cancelling one of two running calls lets the other finish; both get a result', async ({ page }, testInfo) => {
   const key = keyFor(testInfo);
