@@ -60,14 +60,17 @@ export async function jsonFault(res, plan, fault, ctx, errorBody) {
   return null;
 }
 
+const DROP_GRACE_MS = 400;
+
 /**
  * Cuts the connection the way a failing network does, but only after what was already written had
- * time to reach the client: destroying at once can make the browser discard bytes still in flight,
- * which turns "dropped mid-answer" into "failed before the first byte" — a different story.
+ * time to reach the page: Chromium drops response bytes the page has not read yet when the
+ * connection fails, so cutting at once (or while the page is busy) can turn "dropped mid-answer"
+ * into "failed before the first byte" — a different story, which the client rightly retries.
  */
 export async function dropConnection(res, ctx) {
   ctx.onDrop();
-  await sleep(60, ctx.signal);
+  await sleep(DROP_GRACE_MS, ctx.signal);
   res.destroy();
   return 'dropped';
 }
