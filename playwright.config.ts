@@ -24,6 +24,8 @@ export default defineConfig({
   use: {
     baseURL: external ?? `http://127.0.0.1:${APP_PORT}`,
     browserName: 'chromium',
+    // The interface follows the browser's language; specs that test 简体中文 set their own.
+    locale: 'en-US',
     headless: true,
     trace: 'retain-on-failure',
     launchOptions: {
