@@ -92,8 +92,8 @@ test('the sandbox CSP alone blocks the network from a worker, though the canary 
   expect(sandbox.canary.requests()).toContain('GET /raw-fetch');
 });
 
-test("the host page's frame-src 'none' stops a sandboxed frame from navigating itself out", async ({ page }) => {
-  const policy = `<meta http-equiv="Content-Security-Policy" content="frame-src 'none'" />`;
+test("the host page's frame-src 'self' stops a sandboxed frame from navigating itself out", async ({ page }) => {
+  const policy = `<meta http-equiv="Content-Security-Policy" content="frame-src 'self'" />`;
   expect(readFileSync('index.html', 'utf8')).toContain(policy);
   expect(readFileSync('e2e/harness/sandbox.html', 'utf8')).toContain(policy);
   const c = sandbox.canary.origin;

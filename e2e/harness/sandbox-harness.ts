@@ -1,7 +1,11 @@
 // Dev-only: exposes the JavaScript sandbox and the OPFS file store to Playwright on
 // e2e/harness/sandbox.html. Not part of the production build.
 import { OpfsFileStore } from '../../src/tools/files/opfs-file-store';
-import { runInSandbox, SANDBOX_CSP, type SandboxRunResult } from '../../src/tools/sandbox';
+import { runInSandbox, type SandboxRunResult } from '../../src/tools/sandbox';
+
+// The network-relevant part of public/sandbox.html's policy, with inline scripts allowed so a raw
+// experiment frame can run its own markup (the real page allows only its one script, by hash).
+const RAW_FRAME_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:";
 
 declare global {
   interface Window {
@@ -44,7 +48,7 @@ window.mainThreadTicksDuring = async (code, timeoutMs) => {
 window.rawSandboxFrame = async (html, { csp, waitMs, messages: wanted = Infinity }) => {
   const iframe = document.createElement('iframe');
   iframe.setAttribute('sandbox', 'allow-scripts');
-  iframe.srcdoc = (csp ? `<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">` : '') + html;
+  iframe.srcdoc = (csp ? `<meta http-equiv="Content-Security-Policy" content="${RAW_FRAME_CSP}">` : '') + html;
   const messages: unknown[] = [];
   let done = () => {};
   const listener = (event: MessageEvent) => {

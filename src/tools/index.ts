@@ -33,4 +33,4 @@ export { FileStoreError, fileNameProblem } from './files/file-store';
 export { MemoryFileStore } from './files/memory-file-store';
 export { OpfsFileStore } from './files/opfs-file-store';
 export { evaluateExpression, ExpressionError } from './calculate/evaluate-expression';
-export { runInSandbox, SANDBOX_CSP, type SandboxRunner, type SandboxRunOptions, type SandboxRunResult } from './sandbox';
+export { runInSandbox, SANDBOX_PAGE, type SandboxRunner, type SandboxRunOptions, type SandboxRunResult } from './sandbox';

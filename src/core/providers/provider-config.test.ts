@@ -32,6 +32,15 @@ describe('provider config', () => {
 
   it('reports no problem for a usable URL', () => {
     expect(baseURLProblem('http://127.0.0.1:8000/v1/')).toBeNull();
+    expect(baseURLProblem('http://localhost:11434/v1')).toBeNull();
+    expect(baseURLProblem('https://192.168.1.20:8000/v1')).toBeNull();
+  });
+
+  it('asks for https for a server on another host, as the app CSP refuses plain http there', () => {
+    expect(baseURLProblem('http://192.168.1.20:8000/v1')).toMatch(/reach 192\.168\.1\.20 over https:\/\//);
+    expect(baseURLProblem('http://gpu-box.lan/v1')).toMatch(/only for a server on this computer/);
+    // Still usable by the protocol layer (the dev server has no CSP); the settings show the problem.
+    expect(normalizeBaseURL('http://gpu-box.lan/v1')).toBe('http://gpu-box.lan/v1');
   });
 
   it('extracts host and port, or null', () => {

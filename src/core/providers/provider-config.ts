@@ -77,11 +77,29 @@ export function normalizeBaseURL(url: string): string {
   return trimmed;
 }
 
+/** Hosts the app's CSP lets us reach over plain http: this computer only. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+/**
+ * Plain http to another host is refused by the app's Content-Security-Policy: the key would cross
+ * the network readable by anyone on the way. Null when the URL is https or on this computer.
+ */
+export function plainHttpProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' || LOOPBACK_HOSTS.has(parsed.hostname)) return null;
+  return `Plain http:// works only for a server on this computer (localhost or 127.0.0.1); reach ${parsed.hostname} over https://, so the key is not sent readable across the network.`;
+}
+
 /** The user-facing problem with a base URL, or null when it is usable. */
 export function baseURLProblem(url: string): string | null {
   try {
     normalizeBaseURL(url);
-    return null;
+    return plainHttpProblem(url);
   } catch (e) {
     return e instanceof BaseURLError ? e.message : String(e);
   }

@@ -1,2 +1,1 @@
-export { runInSandbox, type SandboxRunner, type SandboxRunOptions, type SandboxRunResult } from './sandbox-host';
-export { SANDBOX_CSP } from './sandbox-srcdoc';
+export { runInSandbox, SANDBOX_PAGE, type SandboxRunner, type SandboxRunOptions, type SandboxRunResult } from './sandbox-host';

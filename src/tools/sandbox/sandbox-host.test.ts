@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runInSandbox } from './sandbox-host';
+import { runInSandbox, SANDBOX_PAGE } from './sandbox-host';
+import { RUNNER_SOURCE } from './worker-runner';
 
 // jsdom has no workers, so these tests play the sandbox's side of the conversation: they post
 // the messages a real sandbox would, from the iframe's window, and check what the host does.
@@ -10,10 +11,18 @@ function sandboxFrame(): HTMLIFrameElement {
   return frame;
 }
 
+/** Plays the frame saying "ready" and returns what the host then handed it. */
+function handshake(frame: HTMLIFrameElement): { nonce: string; runner: string; code: string } {
+  const sent = vi.spyOn(frame.contentWindow!, 'postMessage');
+  post({ type: 'ready' }, frame.contentWindow);
+  expect(sent).toHaveBeenCalledTimes(1);
+  const [message, target] = sent.mock.calls[0] as unknown as [{ nonce: string; runner: string; code: string }, string];
+  expect(target).toBe('*');
+  return message;
+}
+
 function nonceOf(frame: HTMLIFrameElement): string {
-  const match = /\("([0-9a-f]{32})", /.exec(frame.srcdoc);
-  if (!match) throw new Error('no nonce in srcdoc');
-  return match[1];
+  return handshake(frame).nonce;
 }
 
 function post(data: unknown, source: Window | null = sandboxFrame().contentWindow) {
@@ -32,8 +41,24 @@ describe('runInSandbox', () => {
     const [first, second] = document.querySelectorAll('iframe');
     expect(first.getAttribute('sandbox')).toBe('allow-scripts');
     expect(first.getAttribute('aria-hidden')).toBe('true');
-    expect(first.srcdoc).toContain('Content-Security-Policy');
-    expect(nonceOf(first)).not.toBe(nonceOf(second));
+    // Never srcdoc: a srcdoc document would inherit the app's CSP, which forbids the eval the runner needs.
+    expect(first.hasAttribute('srcdoc')).toBe(false);
+    expect(first.getAttribute('src')).toBe(SANDBOX_PAGE);
+    const handed = handshake(first);
+    expect(handed).toEqual({ nonce: expect.stringMatching(/^[0-9a-f]{32}$/), runner: RUNNER_SOURCE, code: '1' });
+    expect(handed.nonce).not.toBe(nonceOf(second));
+  });
+
+  it('hands the code only to its own frame when that frame is ready', () => {
+    void runInSandbox('secret()', { timeoutMs: 1000 });
+    const frame = sandboxFrame();
+    const sent = vi.spyOn(frame.contentWindow!, 'postMessage');
+    post({ type: 'ready' }, window);
+    post({ type: 'ready' }, null);
+    post('ready');
+    expect(sent).not.toHaveBeenCalled();
+    post({ type: 'ready' });
+    expect(sent).toHaveBeenCalledTimes(1);
   });
 
   it('collects logs and resolves with the result, then removes the iframe', async () => {

@@ -1,5 +1,12 @@
 import { readSandboxMessage } from './sandbox-protocol';
-import { buildSandboxSrcdoc } from './sandbox-srcdoc';
+import { RUNNER_SOURCE } from './worker-runner';
+
+/**
+ * The sandbox document (public/sandbox.html): a static page with its own strict CSP. It cannot be a
+ * srcdoc frame, because srcdoc documents and their blob workers inherit the app's policy, which
+ * (rightly) forbids eval.
+ */
+export const SANDBOX_PAGE = `${import.meta.env?.BASE_URL ?? '/'}sandbox.html`;
 
 export interface SandboxRunResult {
   /** Console output, one entry per call; warn and error entries start with "[warn] " / "[error] ". */
@@ -28,11 +35,16 @@ function seconds(ms: number): string {
 }
 
 /**
- * Runs JavaScript in a fresh sandboxed iframe (opaque origin, locked down by CSP) whose code runs
- * in a Web Worker. The time limit is enforced from here: removing the iframe ends the worker, so
- * even an endless loop cannot outlive it. Resolves with logs and value or error; rejects with the
- * signal's reason when aborted.
+ * Runs JavaScript in a fresh sandboxed iframe (opaque origin, locked down by its own CSP) whose code
+ * runs in a Web Worker. The frame says "ready", then gets the runner and the code by postMessage.
+ * The time limit is enforced from here: removing the iframe ends the worker, so even an endless
+ * loop cannot outlive it. Resolves with logs and value or error; rejects with the signal's reason
+ * when aborted.
  */
+function isReady(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'ready';
+}
+
 export const runInSandbox: SandboxRunner = (code, { timeoutMs, signal, container }) => {
   if (typeof document === 'undefined') return Promise.reject(new Error('JavaScript can only be run in a browser page.'));
   if (signal?.aborted) return Promise.reject(signal.reason);
@@ -44,7 +56,7 @@ export const runInSandbox: SandboxRunner = (code, { timeoutMs, signal, container
   iframe.tabIndex = -1;
   iframe.title = 'JavaScript sandbox';
   iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
-  iframe.srcdoc = buildSandboxSrcdoc(nonce, code);
+  iframe.src = SANDBOX_PAGE;
 
   return new Promise<SandboxRunResult>((resolve, reject) => {
     const logs: string[] = [];
@@ -63,6 +75,11 @@ export const runInSandbox: SandboxRunner = (code, { timeoutMs, signal, container
     const onMessage = (event: MessageEvent) => {
       // The frame has an opaque origin ("null"), so identity is checked by window and nonce.
       if (event.source === null || event.source !== iframe.contentWindow) return;
+      if (isReady(event.data)) {
+        // '*' because the frame's origin is opaque; only this frame's window receives it.
+        iframe.contentWindow.postMessage({ nonce, runner: RUNNER_SOURCE, code }, '*');
+        return;
+      }
       const message = readSandboxMessage(event.data, nonce);
       if (!message) return;
       if (message.type === 'started') started = true;
