@@ -1,0 +1,21 @@
+import { useCallback } from 'react';
+import { PermissionsDialog } from '../features/permissions/permissions-dialog';
+import { useChat } from '../store/chat-store';
+import { useConversations } from '../store/conversations-store';
+import { chatStore, tools } from './chat-runtime';
+import { conversationsStore } from './persistence-runtime';
+
+/** The Tool permissions dialog wired to the app: its tools, the conversation on screen and saved titles. */
+export function PermissionsDialogHost({ open, onClose }: { open: boolean; onClose(): void }) {
+  if (!open) return null;
+  return <OpenHost onClose={onClose} />;
+}
+
+function OpenHost({ onClose }: { onClose(): void }) {
+  const running = useChat(chatStore, (s) => s.conversation.id);
+  // While another tab's run is mirrored, the conversation on screen is that one.
+  const shown = useConversations(conversationsStore, (s) => s.mirror?.id ?? null);
+  const summaries = useConversations(conversationsStore, (s) => s.summaries);
+  const titleOf = useCallback((id: string) => summaries.find((s) => s.id === id)?.title, [summaries]);
+  return <PermissionsDialog open onClose={onClose} tools={tools} conversationId={shown ?? running} titleOf={titleOf} />;
+}
