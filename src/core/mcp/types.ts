@@ -1,0 +1,70 @@
+// The slice of MCP the app uses, as plain data: the core never imports the SDK (it is a lazily
+// loaded chunk, see src/tools/mcp/).
+
+/** One tool as a server lists it (tools/list). */
+export interface McpToolInfo {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema: Record<string, unknown>;
+}
+
+/** A tools/call result: content parts, optional structured content, and whether the tool failed. */
+export interface McpCallResult {
+  content?: readonly unknown[];
+  structuredContent?: unknown;
+  isError?: boolean;
+}
+
+/** A notifications/progress payload. */
+export interface McpProgress {
+  progress: number;
+  total?: number;
+  message?: string;
+}
+
+export interface McpCallOptions {
+  /** Aborting it makes the client send notifications/cancelled. */
+  signal: AbortSignal;
+  onProgress(progress: McpProgress): void;
+}
+
+/** Why connecting (or a call) failed, in categories the interface explains in plain words. */
+export type McpProblem =
+  | { kind: 'network' }
+  | { kind: 'unauthorized'; status: number }
+  | { kind: 'not_found' }
+  | { kind: 'not_mcp' }
+  | { kind: 'timeout' }
+  | { kind: 'http'; status: number }
+  | { kind: 'name_clash'; name: string }
+  | { kind: 'other'; message: string };
+
+/** A live session with one server. */
+export interface McpConnection {
+  tools: McpToolInfo[];
+  callTool(name: string, args: Record<string, unknown>, opts: McpCallOptions): Promise<McpCallResult>;
+  /** Ends the session (best effort); never rejects. */
+  close(): Promise<void>;
+}
+
+export interface McpConnectTarget {
+  url: string;
+  /** Sent as `Authorization: Bearer …` to this URL only; empty for none. */
+  token: string;
+}
+
+export interface McpConnectHooks {
+  /** The server said its tool list changed; here is the new one. */
+  onToolsChanged(tools: McpToolInfo[]): void;
+}
+
+/** Opens a session and lists the tools; rejects with an Error carrying `problem: McpProblem`. */
+export type McpConnector = (target: McpConnectTarget, hooks: McpConnectHooks) => Promise<McpConnection>;
+
+/** The problem an error from a connector carries, or `other` with its message. */
+export function problemOf(error: unknown): McpProblem {
+  const problem = (error as { problem?: McpProblem } | null)?.problem;
+  if (problem && typeof problem === 'object' && typeof problem.kind === 'string') return problem;
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
+}

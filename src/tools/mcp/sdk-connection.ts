@@ -1,0 +1,135 @@
+// The lazily loaded half of the MCP client: everything that touches the SDK. Keep './zod-jitless'
+// the first import (see there).
+import './zod-jitless';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
+import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker-provider.js';
+import { MCP_TOOL_TIMEOUT_MS } from '../../core/mcp/map-tool';
+import type { McpCallResult, McpConnectHooks, McpConnectTarget, McpConnection, McpProblem, McpToolInfo } from '../../core/mcp/types';
+
+const CLIENT_INFO = { name: 'Callstream', version: '0.1.0' };
+const CONNECT_TIMEOUT_MS = 15_000;
+/** A call that stops reporting progress for this long is given up (progress resets the clock). */
+const SILENCE_TIMEOUT_MS = 120_000;
+const CLOSE_TIMEOUT_MS = 2_000;
+const MAX_TOOL_PAGES = 20;
+
+/** Opens a session, lists the tools and keeps following the server's list changes; errors carry `problem`. */
+export async function openMcpConnection({ url, token }: McpConnectTarget, hooks: McpConnectHooks): Promise<McpConnection> {
+  // The token rides only on this transport's requests, which the SDK keeps on the server's own origin
+  // (redirects to other origins are not followed).
+  const transport = new StreamableHTTPClientTransport(new URL(url), {
+    requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : undefined,
+  });
+  const client = new Client(CLIENT_INFO, {
+    // The default validator is ajv, which compiles schemas with `new Function`; the page's CSP forbids that.
+    jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
+    listChanged: {
+      tools: {
+        onChanged: (error, tools) => {
+          if (!error && tools) hooks.onToolsChanged(tools.map(toInfo));
+        },
+      },
+    },
+  });
+  const close = () => closeQuietly(client, transport);
+  try {
+    await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });
+    const tools = await listAllTools(client);
+    return {
+      tools,
+      close,
+      async callTool(name, args, { signal, onProgress }) {
+        try {
+          const result = await client.callTool({ name, arguments: args }, undefined, {
+            signal,
+            onprogress: ({ progress, total, message }) => onProgress({ progress, total, message }),
+            timeout: SILENCE_TIMEOUT_MS,
+            resetTimeoutOnProgress: true,
+            maxTotalTimeout: MCP_TOOL_TIMEOUT_MS,
+          });
+          return result as McpCallResult;
+        } catch (error) {
+          throw new Error(hide(callErrorText(error), token));
+        }
+      },
+    };
+  } catch (error) {
+    await close();
+    const problem = problemFrom(error);
+    throw Object.assign(new Error(hide(describe(problem), token)), {
+      problem: problem.kind === 'other' ? { kind: 'other', message: hide(problem.message, token) } : problem,
+    });
+  }
+}
+
+async function listAllTools(client: Client): Promise<McpToolInfo[]> {
+  const tools: McpToolInfo[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_TOOL_PAGES; page++) {
+    const result = await client.listTools(cursor ? { cursor } : undefined, { timeout: CONNECT_TIMEOUT_MS });
+    tools.push(...result.tools.map(toInfo));
+    cursor = result.nextCursor;
+    if (!cursor) break;
+  }
+  return tools;
+}
+
+function toInfo(tool: Tool): McpToolInfo {
+  return { name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputSchema as Record<string, unknown> };
+}
+
+async function closeQuietly(client: Client, transport: StreamableHTTPClientTransport): Promise<void> {
+  // Ending the session tells the server to free it; a server that is gone must not hold the app up.
+  await Promise.race([transport.terminateSession().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS))]);
+  await client.close().catch(() => undefined);
+}
+
+/** Sorts an SDK or fetch error into the categories the settings explain in plain words. */
+export function problemFrom(error: unknown): McpProblem {
+  if (error instanceof StreamableHTTPError) {
+    const status = error.code ?? 0;
+    if (status === 401 || status === 403) return { kind: 'unauthorized', status };
+    if (status === 404) return { kind: 'not_found' };
+    // -1: an answer that was neither JSON nor an event stream; 405/415: the address does not take MCP posts.
+    if (status === -1 || status === 405 || status === 406 || status === 415) return { kind: 'not_mcp' };
+    if (status > 0) return { kind: 'http', status };
+  }
+  if (error instanceof UnauthorizedError) return { kind: 'unauthorized', status: 401 };
+  if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) return { kind: 'timeout' };
+  // fetch rejects with a bare TypeError when the server is down, the name does not resolve, or CORS
+  // (or the page's CSP) blocks the request: the page is not allowed to know which.
+  if (error instanceof TypeError && /fetch|network|load failed/i.test(error.message)) return { kind: 'network' };
+  // A body that is not JSON, or JSON that is not JSON-RPC.
+  if (error instanceof SyntaxError || Array.isArray((error as { issues?: unknown } | null)?.issues)) return { kind: 'not_mcp' };
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
+}
+
+function describe(problem: McpProblem): string {
+  return problem.kind === 'other' ? problem.message : `MCP connection failed (${problem.kind})`;
+}
+
+// What the model reads when a call fails: short, English, and actionable by the user.
+function callErrorText(error: unknown): string {
+  const problem = problemFrom(error);
+  switch (problem.kind) {
+    case 'network':
+      return 'The MCP server could not be reached (network or CORS failure).';
+    case 'not_found':
+      return 'The MCP server no longer knows this session (it may have restarted); the user can reconnect it in Settings.';
+    case 'unauthorized':
+      return `The MCP server refused the call (HTTP ${problem.status}).`;
+    case 'timeout':
+      return 'The MCP server stopped answering this call.';
+    case 'http':
+      return `The MCP server answered with HTTP ${problem.status}.`;
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function hide(text: string, token: string): string {
+  return token ? text.split(token).join('•••') : text;
+}
