@@ -1,0 +1,2 @@
+export { InspectorPanel } from './inspector-panel';
+export { InspectorButton } from './inspector-button';
