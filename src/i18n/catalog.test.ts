@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineMessages, format, translate, translator } from './catalog';
+import { defineMessages, format, formatParts, translate, translator } from './catalog';
 import { detectLocale, resolveLocale } from './locale';
 
 const m = defineMessages({ hello: 'Hello, {name}', plain: 'Send' }, { hello: '你好，{name}', plain: '发送' });
@@ -13,6 +13,13 @@ describe('catalog', () => {
 
   it('keeps an unknown placeholder visible instead of dropping it', () => {
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+
+  it('splits a template around placeholders so an element can stand in for one', () => {
+    const host = { element: 'code' };
+    expect(formatParts('Send your key to {host}?', { host })).toEqual(['Send your key to ', host, '?']);
+    expect(formatParts('要把密钥发送到 {host} 吗？', { host })).toEqual(['要把密钥发送到 ', host, ' 吗？']);
+    expect(formatParts('{host} first, {other} kept', { host })).toEqual([host, ' first, ', '{other}', ' kept']);
   });
 
   it('falls back to English when a translation is missing at runtime', () => {

@@ -19,6 +19,18 @@ export function format(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/**
+ * A template split around its placeholders, each replaced by its value as is: lets a component put
+ * an element (a <code>, a link) where the sentence has `{name}`, in whatever order the language needs.
+ */
+export function formatParts<V>(template: string, values: Record<string, V>): (string | V)[] {
+  return template.split(/(\{\w+\})/).flatMap((piece): (string | V)[] => {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    if (name !== undefined && name in values) return [values[name]];
+    return piece === '' ? [] : [piece];
+  });
+}
+
 /** The string for a key in a locale, falling back to English. */
 export function translate<K extends string>(catalog: Catalog<K>, locale: Locale, key: K, params?: Params): string {
   return format(catalog[locale][key] ?? catalog.en[key], params);

@@ -1,0 +1,38 @@
+import { defineMessages } from '../../../i18n';
+
+export const messages = defineMessages(
+  {
+    taskItem: 'Task',
+    copy: 'Copy',
+    copied: 'Copied',
+    selected: 'Selected',
+    copyCode: 'Copy code',
+    codeCopied: 'Code copied',
+    copyFallback: 'Could not copy automatically; the code is selected, press Ctrl+C or ⌘C',
+    plainText: 'text',
+    circular: '[Circular]',
+    imageRemoved: 'Image removed: only http and https images can be shown',
+    imageWithAlt: '[image: {alt}]',
+    image: '[image]',
+    loadImage: 'Load image from {host}',
+    imageFailedWithAlt: 'Image failed to load: {alt}',
+    imageFailed: 'Image failed to load',
+  },
+  {
+    taskItem: '任务',
+    copy: '复制',
+    copied: '已复制',
+    selected: '已选中',
+    copyCode: '复制代码',
+    codeCopied: '代码已复制',
+    copyFallback: '无法自动复制；代码已选中，请按 Ctrl+C 或 ⌘C',
+    plainText: '文本',
+    circular: '[循环引用]',
+    imageRemoved: '图片已移除：只能显示 http 和 https 图片',
+    imageWithAlt: '[图片：{alt}]',
+    image: '[图片]',
+    loadImage: '从 {host} 加载图片',
+    imageFailedWithAlt: '图片加载失败：{alt}',
+    imageFailed: '图片加载失败',
+  },
+);
