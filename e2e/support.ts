@@ -178,3 +178,11 @@ export async function expectProgressMoves(bar: Locator, distinct = 2) {
     )
     .toBeGreaterThanOrEqual(distinct);
 }
+
+/** Opens the Tool permissions dialog from the header's "Permissions" button and returns it. */
+export async function openPermissions(page: Page) {
+  await page.getByRole('button', { name: 'Permissions', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tool permissions' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}

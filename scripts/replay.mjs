@@ -1,6 +1,7 @@
-// `npm run replay -- --protocol openai-chat|anthropic-messages FILE`: decodes a raw SSE capture with
-// the app's own TypeScript decoder. Node 20 cannot run .ts, so the CLI is bundled once with Vite
-// (already a dev dependency) into node_modules/.cache and rebuilt only when a source file changes.
+// `npm run replay -- --protocol openai-chat|anthropic-messages FILE` (or an inspector capture, which
+// names its protocol): decodes it with the app's own TypeScript decoder. Node 20 cannot run .ts, so
+// the CLI is bundled once with Vite (already a dev dependency) into node_modules/.cache and rebuilt
+// only when a source file changes.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,7 +12,9 @@ const outDir = join(root, 'node_modules', '.cache', 'callstream-replay');
 const bundle = join(outDir, 'replay-cli.mjs');
 
 function newestSource() {
-  const files = readdirSync(join(root, 'src', 'core', 'protocols'), { recursive: true, withFileTypes: true })
+  // The CLI bundles the protocol decoders, and the inspector's capture format and its replay.
+  const files = ['protocols', 'inspector']
+    .flatMap((dir) => readdirSync(join(root, 'src', 'core', dir), { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile() && d.name.endsWith('.ts') && !d.name.endsWith('.test.ts'))
     .map((d) => join(d.parentPath ?? d.path, d.name));
   return Math.max(...[entry, fileURLToPath(import.meta.url), ...files].map((f) => statSync(f).mtimeMs));

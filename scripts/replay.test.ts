@@ -1,10 +1,14 @@
 // @vitest-environment node
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { replayCapture } from '../src/core/protocols/replay';
+import { CAPTURE_FORMAT, parseCapture } from '../src/core/inspector/capture';
+import { replayCaptureFile } from '../src/core/inspector/capture-replay';
 
 const run = promisify(execFile);
 const script = fileURLToPath(new URL('./replay.mjs', import.meta.url));
@@ -38,5 +42,43 @@ describe('npm run replay', () => {
     const notSse = await replay('--protocol', 'openai-chat', fileURLToPath(new URL('./replay-cli.ts', import.meta.url)));
     expect(notSse.code).toBe(1);
     expect(notSse.stderr).toMatch(/not an SSE capture/);
+  }, 20_000);
+});
+
+describe('npm run replay on an inspector capture', () => {
+  const sse = readFileSync(fixture, 'utf8');
+  const capture = {
+    format: CAPTURE_FORMAT,
+    version: 1,
+    exportedAt: '2025-01-01T00:00:00.000Z',
+    run: { id: 'run-1', turnId: 't1', startedAt: '2025-01-01T00:00:00.000Z', outcome: 'completed' },
+    requests: [
+      { round: 1, attempt: 1, protocol: 'openai-chat', method: 'POST', url: 'http://x/v1/chat/completions', headers: {}, body: {}, status: 200, contentType: 'text/event-stream', truncated: false, raw: sse },
+      { round: 2, attempt: 1, protocol: 'openai-chat', method: 'POST', url: 'http://x/v1/chat/completions', headers: {}, body: {}, status: 401, contentType: null, truncated: false, raw: '' },
+    ],
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'replay-capture-'));
+  const file = join(dir, 'capture.json');
+  writeFileSync(file, JSON.stringify(capture));
+
+  it('detects the capture, needs no --protocol, and decodes every request as the app does', async () => {
+    const { code, stdout } = await replay(file);
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout);
+    expect(printed).toEqual(replayCaptureFile(parseCapture(JSON.stringify(capture))));
+    expect(printed.requests[0]).toMatchObject({ round: 1, protocol: 'openai-chat', status: 200, result: replayCapture('openai-chat', sse) });
+    expect(printed.requests[1]).toMatchObject({ status: 401, result: null, note: 'No response body was recorded (HTTP 401).' });
+  }, 20_000);
+
+  it('prints one request like an SSE file with --request, and refuses a contradicting --protocol', async () => {
+    const one = await replay('--request', '1', file);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toEqual(replayCapture('openai-chat', sse));
+    const none = await replay('--request=2', file);
+    expect(none).toMatchObject({ code: 1, stdout: '' });
+    expect(none.stderr).toMatch(/request 2: No response body was recorded/);
+    const wrong = await replay('--protocol', 'anthropic-messages', file);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/capture of openai-chat requests, not anthropic-messages/);
   }, 20_000);
 });

@@ -1,6 +1,10 @@
 import type { RefObject } from 'react';
 import { GearIcon } from '../features/settings/icons';
 import { MenuIcon } from '../features/conversations/icons';
+import { useT } from '../i18n';
+import { messages } from './messages';
+import { PermissionsButton } from '../features/permissions/permissions-button';
+import { InspectorButton } from '../features/inspector';
 
 interface Props {
   /** New chat has nothing to do (already a new chat) or cannot run now (a run is in flight). */
@@ -13,18 +17,24 @@ interface Props {
   demo: boolean;
   settingsButton: RefObject<HTMLButtonElement | null>;
   onOpenSettings(): void;
+  /** Opens the Tool permissions dialog. */
+  onOpenPermissions(): void;
+  inspectorOpen: boolean;
+  onToggleInspector(): void;
+  inspectorButton: RefObject<HTMLButtonElement | null>;
 }
 
 /** Title bar: the conversations drawer (phones), which model answers, New chat and Settings. */
-export function AppHeader({ newChatDisabled, onNewChat, onOpenConversations, conversationsOpen, modelLabel, demo, settingsButton, onOpenSettings }: Props) {
+export function AppHeader({ newChatDisabled, onNewChat, onOpenConversations, conversationsOpen, modelLabel, demo, settingsButton, onOpenSettings, onOpenPermissions, inspectorOpen, onToggleInspector, inspectorButton }: Props) {
+  const t = useT(messages);
   return (
     <header className="flex items-center gap-2 border-b border-zinc-200 bg-white/90 px-3 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/90">
       <button
         type="button"
-        aria-label="Conversations"
+        aria-label={t('conversations')}
         aria-haspopup="dialog"
         aria-expanded={conversationsOpen}
-        title="Conversations"
+        title={t('conversations')}
         onClick={onOpenConversations}
         className="-ml-1 inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
       >
@@ -38,7 +48,7 @@ export function AppHeader({ newChatDisabled, onNewChat, onOpenConversations, con
       <button
         type="button"
         onClick={onOpenSettings}
-        title="Change model or provider"
+        title={t('changeModel')}
         data-testid="model-badge"
         className={`ml-1 max-w-[45vw] truncate rounded-full px-2.5 py-0.5 text-xs font-medium ${demo ? 'bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200' : 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300'}`}
       >
@@ -52,14 +62,16 @@ export function AppHeader({ newChatDisabled, onNewChat, onOpenConversations, con
           // The sidebar column has its own New chat from md up; one button per screen keeps the name unique.
           className="rounded-lg px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
         >
-          New chat
+          {t('newChat')}
         </button>
+        <PermissionsButton onClick={onOpenPermissions} />
+        <InspectorButton open={inspectorOpen} onToggle={onToggleInspector} buttonRef={inspectorButton} />
         <button
           ref={settingsButton}
           type="button"
-          aria-label="Settings"
+          aria-label={t('settings')}
           aria-haspopup="dialog"
-          title="Settings"
+          title={t('settings')}
           onClick={onOpenSettings}
           className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
         >

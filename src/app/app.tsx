@@ -6,23 +6,31 @@ import { activePath } from '../core/conversation/tree';
 import { lastOf } from '../core/run/turn-updates';
 import { Composer } from '../features/composer/composer';
 import { SettingsDialog } from '../features/settings/settings-dialog';
+import { LazyMcpServersSection } from '../features/mcp/lazy-mcp-servers-section';
+import { PermissionsDialogHost } from './permissions-dialog-host';
 import { ConversationDrawer } from '../features/conversations/conversation-drawer';
 import { ConversationSidebar } from '../features/conversations/conversation-sidebar';
 import { RunningElsewhere } from '../features/conversations/running-elsewhere';
 import { StorageBanner } from '../features/conversations/storage-banner';
 import { NoticeToast, ToastArea, UndoToast } from '../features/conversations/toasts';
-import { DEMO_LABEL } from '../core/protocols/demo-model';
 import { isDemo } from '../core/providers/provider-config';
 import { useSettings } from '../store/settings-store';
 import { useChat } from '../store/chat-store';
 import { useConversations } from '../store/conversations-store';
 import { AppHeader } from './app-header';
-import { chatStore, controller, tools } from './chat-runtime';
+import { chatStore, controller, inspector, tools } from './chat-runtime';
+import { InspectorPanel } from '../features/inspector';
+import { mcpServers } from './mcp-runtime';
 import { conversationsStore, mirrorStore, session } from './persistence-runtime';
 import { hashFor } from './routing';
 import { SidebarFooter } from './sidebar-footer';
+import { useT } from '../i18n';
+import { messages } from './messages';
+import { ShortcutsDialog, useHelpShortcut } from '../features/shortcuts';
+import { Announcer } from '../features/announcer/announcer';
 
 const contextMarker = <ContextMarker />;
+const mcpSection = <LazyMcpServersSection manager={mcpServers} />;
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
@@ -32,14 +40,26 @@ export function App() {
   const contextStart = useChat(chatStore, (s) => lastOf(activePath(s.conversation), 'assistant')?.contextStartId ?? null);
   const config = useSettings((s) => s.config);
   const demo = isDemo(config);
-  const modelLabel = demo ? DEMO_LABEL : config.model || 'No model chosen';
+  const t = useT(messages);
+  const modelLabel = demo ? t('demoLabel') : config.model || t('noModelChosen');
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [permissionsOpen, setPermissionsOpen] = useState(false);
+  const openPermissions = useCallback(() => setPermissionsOpen(true), []);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useHelpShortcut(openShortcuts);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [inspectorOpen, setInspectorOpen] = useState(false);
+  const inspectorButton = useRef<HTMLButtonElement>(null);
+  const toggleInspector = useCallback(() => setInspectorOpen((open) => !open), []);
+  const closeInspector = useCallback(() => setInspectorOpen(false), []);
   const settingsButton = useRef<HTMLButtonElement>(null);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
 
   useEffect(() => session.start(), []);
+  // Saved MCP servers connect in the background; the SDK loads only if there is one.
+  useEffect(() => mcpServers.start(), []);
 
   const idle = useChat(chatStore, (s) => s.run.phase === 'idle');
   const empty = useChat(chatStore, (s) => s.conversation.messages.length === 0);
@@ -58,7 +78,7 @@ export function App() {
       newChatDisabled={newChatDisabled}
       newChatVisible={placement}
       onChosen={placement === 'always' ? closeDrawer : undefined}
-      footer={<SidebarFooter />}
+      footer={<SidebarFooter onShowShortcuts={openShortcuts} />}
     />
   );
 
@@ -74,6 +94,10 @@ export function App() {
           demo={demo}
           settingsButton={settingsButton}
           onOpenSettings={openSettings}
+          onOpenPermissions={openPermissions}
+          inspectorOpen={inspectorOpen}
+          onToggleInspector={toggleInspector}
+          inspectorButton={inspectorButton}
         />
         {fault && <StorageBanner fault={fault} onRetry={session.retrySaving} />}
         <div className="flex min-h-0 flex-1">
@@ -81,7 +105,7 @@ export function App() {
           <main className="flex min-h-0 min-w-0 flex-1 flex-col">
             {opening ? (
               <p className="m-auto text-sm text-zinc-500 dark:text-zinc-400" role="status">
-                Opening conversation…
+                {t('openingConversation')}
               </p>
             ) : mirrored ? (
               <>
@@ -103,6 +127,8 @@ export function App() {
               </>
             )}
           </main>
+          {/* A column beside the chat on wide screens, a full-screen sheet on phones; unmounted when closed. */}
+          {inspectorOpen && <InspectorPanel recorder={inspector} onClose={closeInspector} returnFocusTo={inspectorButton} />}
         </div>
       </div>
       <ConversationDrawer open={drawerOpen} onClose={closeDrawer}>
@@ -112,7 +138,16 @@ export function App() {
         {pendingDelete && <UndoToast title={pendingDelete.title} onUndo={session.undoRemove} />}
         {notice && <NoticeToast text={notice} onDismiss={session.dismissNotice} />}
       </ToastArea>
-      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <SettingsDialog
+        open={settingsOpen}
+        onClose={() => setSettingsOpen(false)}
+        onOpenPermissions={openPermissions}
+        mcpServers={mcpSection}
+      />
+      {/* After Settings, so opened from there it stacks on top and closing it returns to Settings. */}
+      <PermissionsDialogHost open={permissionsOpen} onClose={() => setPermissionsOpen(false)} />
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+      <Announcer store={chatStore} />
     </QueryClientProvider>
   );
 }

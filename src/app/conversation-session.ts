@@ -11,9 +11,14 @@ import { summarize } from '../store/persistence/summary';
 import type { TabSync } from '../store/persistence/tab-sync';
 import { createRunCoordination, type RunCoordination } from './run-coordination';
 import { conversationIdFrom, hashFor } from './routing';
+import { sessionMessages } from '../features/conversations/messages';
+import { currentLocale, translator } from '../i18n';
 
 export const UNDO_DELETE_MS = 6000;
-export const SWITCH_REFUSED = 'Finish or stop the current run before opening another conversation.';
+export const SWITCH_REFUSED = sessionMessages.en.switchRefused;
+
+// Notes are written in the language the interface has when they are raised.
+const say = (key: keyof typeof sessionMessages.en) => translator(sessionMessages, currentLocale())(key);
 
 /** The browser surface the session uses (a window, or a stand-in in tests). */
 export interface SessionWindow {
@@ -51,11 +56,6 @@ export interface ConversationSession extends ConversationActions {
   importConversations(conversations: Conversation[]): Promise<void>;
 }
 
-const PERSIST_NOTE = {
-  granted: 'Callstream asked the browser to keep your conversations even when space runs low.',
-  denied: 'Callstream asked the browser to keep your conversations even when space runs low. The browser made no promise, so export what matters.',
-};
-
 /**
  * Ties the chat controller to storage and the URL: autosave, the conversation list, opening by
  * route (reload, back/forward), rename, delete with undo, search, storage faults and other tabs.
@@ -83,7 +83,7 @@ export function createConversationSession(deps: SessionDeps): ConversationSessio
       if (result === 'durable' && !askedPersist) {
         askedPersist = true;
         void deps.requestPersistence?.().then((granted) => {
-          if (granted !== null) set({ persistNote: granted ? PERSIST_NOTE.granted : PERSIST_NOTE.denied });
+          if (granted !== null) set({ persistNote: say(granted ? 'persistGranted' : 'persistDenied') });
         });
       }
     },
@@ -117,7 +117,7 @@ export function createConversationSession(deps: SessionDeps): ConversationSessio
     if (!idle()) {
       // Back/forward while a run is in flight: keep the run, put the URL back.
       win.history.replaceState(null, '', hashFor(state.activeId));
-      set({ notice: SWITCH_REFUSED });
+      set({ notice: say('switchRefused') });
       return;
     }
     const seq = ++openSeq;
@@ -133,8 +133,7 @@ export function createConversationSession(deps: SessionDeps): ConversationSessio
     set({ opening: false });
     if (!conv) {
       win.history.replaceState(null, '', hashFor(null));
-      const why = repository.fault() ? 'storage is not available in this browser right now' : 'it may have been deleted';
-      set({ notice: `Could not open that conversation — ${why}.` });
+      set({ notice: say(repository.fault() ? 'couldNotOpenStorage' : 'couldNotOpenDeleted') });
       startNewChat();
       return;
     }
@@ -142,7 +141,7 @@ export function createConversationSession(deps: SessionDeps): ConversationSessio
     if (seq !== openSeq) return;
     if (!adopt(conv)) {
       win.history.replaceState(null, '', hashFor(store.getState().activeId));
-      set({ notice: SWITCH_REFUSED });
+      set({ notice: say('switchRefused') });
     }
   };
 
@@ -195,7 +194,7 @@ export function createConversationSession(deps: SessionDeps): ConversationSessio
     navigate(id) {
       if (id === store.getState().activeId) return true;
       if (!idle()) {
-        set({ notice: SWITCH_REFUSED });
+        set({ notice: say('switchRefused') });
         return false;
       }
       win.location.hash = hashFor(id);

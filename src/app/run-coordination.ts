@@ -5,9 +5,11 @@ import type { ConversationsState } from '../store/conversations-store';
 import type { Autosave } from '../store/persistence/autosave';
 import type { ConversationRepository } from '../store/persistence/types';
 import type { TabMessage, TabSync } from '../store/persistence/tab-sync';
+import { sessionMessages } from '../features/conversations/messages';
+import { currentLocale, translator } from '../i18n';
 
-export const RUNNING_ELSEWHERE = 'This conversation is running in another tab.';
-export const DELETED_ELSEWHERE = 'This conversation was deleted in another tab.';
+export const RUNNING_ELSEWHERE = sessionMessages.en.runningElsewhere;
+export const DELETED_ELSEWHERE = sessionMessages.en.deletedElsewhere;
 
 export interface RunCoordinationDeps {
   controller: ChatController;
@@ -93,7 +95,7 @@ export function createRunCoordination(deps: RunCoordinationDeps): RunCoordinatio
     autosave.setPaused(true); // the stopped copy here must not overwrite the other tab's run
     controller.stop();
     markElsewhere(id, true);
-    set({ notice: RUNNING_ELSEWHERE });
+    set({ notice: translator(sessionMessages, currentLocale())('runningElsewhere') });
     showMirror((await repository.get(id)) ?? controller.getSnapshot().conversation);
     watch(id);
   };
@@ -113,7 +115,7 @@ export function createRunCoordination(deps: RunCoordinationDeps): RunCoordinatio
     if (store.getState().activeId !== id) return;
     if (message.type === 'deleted') {
       if (store.getState().runningHere === id) return;
-      set({ notice: DELETED_ELSEWHERE, mirror: null });
+      set({ notice: translator(sessionMessages, currentLocale())('deletedElsewhere'), mirror: null });
       return deps.newChat();
     }
     const stored = await repository.get(id);

@@ -1,12 +1,13 @@
 import { ExportMenu } from '../features/export/export-menu';
 import { ImportButton } from '../features/export/import-button';
+import { ShortcutsButton } from '../features/shortcuts';
 import { useChat } from '../store/chat-store';
 import { useConversations } from '../store/conversations-store';
 import { chatStore } from './chat-runtime';
 import { conversationsStore, session } from './persistence-runtime';
 
-/** Export and import under the conversation list; its own component so streaming re-renders only this. */
-export function SidebarFooter() {
+/** Export, import and the shortcut list under the conversation list; its own component so streaming re-renders only this. */
+export function SidebarFooter({ onShowShortcuts }: { onShowShortcuts(): void }) {
   const live = useChat(chatStore, (s) => s.conversation);
   const mirror = useConversations(conversationsStore, (s) => s.mirror);
   const open = mirror ?? (live.messages.length ? live : null);
@@ -14,6 +15,7 @@ export function SidebarFooter() {
     <div className="flex flex-col gap-2 border-t border-zinc-200 px-1 pt-2 dark:border-zinc-800">
       <ExportMenu conversation={open} all={session.allConversations} />
       <ImportButton onImport={session.importConversations} />
+      <ShortcutsButton onClick={onShowShortcuts} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { FinishReason, ReasoningBlock } from '../protocols/types';
 import type { ToolOutcome, ToolProgress } from '../tools/types';
-import type { AssistantMessage, Conversation, Message, Part, Round, ToolCallState, ToolCallStatus, TurnError, UserMessage } from './types';
+import type { AssistantMessage, Conversation, Message, Part, Round, ToolCallState, ToolCallStatus, TurnError, TurnNotice, UserMessage } from './types';
 
 /*
  * One reader per stored type, checking a value and copying only the type's own fields. Export runs
@@ -33,6 +33,8 @@ const str: Reader<string> = (v, p) => (typeof v === 'string' ? v : fail(p, 'a st
 const id: Reader<string> = (v, p) => (typeof v === 'string' && v !== '' ? v : fail(p, 'a non-empty string'));
 const num: Reader<number> = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? v : fail(p, 'a number'));
 const bool: Reader<boolean> = (v, p) => (typeof v === 'boolean' ? v : fail(p, 'true or false'));
+// A flag stored only when set.
+const yes: Reader<true> = (v, p) => (v === true ? v : fail(p, 'true'));
 // Tool arguments and values are whatever JSON the model or tool produced.
 const anyValue: Reader<unknown> = (v) => v;
 
@@ -99,6 +101,7 @@ const toolCall = object<ToolCallState>({
   policy: optional(oneOf('auto', 'ask')),
   editedArgs: anyValue,
   rejectReason: optional(str),
+  denied: optional(bool),
   progress: optional(progress),
   content: optional(str),
   outcome: optional(outcome),
@@ -125,6 +128,13 @@ const round = object<Round>({ parts: arrayOf(part), finishReason: optional(oneOf
 
 const userMessage = object<UserMessage>({ id, parentId: nullable(id), role: oneOf('user'), text: str, createdAt: num });
 
+function turnNotice(v: unknown, p: string): TurnNotice {
+  const code = isRecord(v) ? v.code : undefined;
+  if (code === 'max_rounds') return object<Extract<TurnNotice, { code: 'max_rounds' }>>({ code: oneOf('max_rounds'), rounds: num })(v, p);
+  if (code === 'stopped_after_round' || code === 'interrupted') return object<{ code: typeof code }>({ code: oneOf(code) })(v, p);
+  return fail(`${p}.code`, '"max_rounds", "stopped_after_round" or "interrupted"');
+}
+
 const assistantMessage = object<AssistantMessage>({
   id,
   parentId: nullable(id),
@@ -136,7 +146,9 @@ const assistantMessage = object<AssistantMessage>({
   outcome: optional(oneOf('completed', 'stopped', 'failed', 'max_rounds')),
   error: optional(object<TurnError>({ message: str, kind: str, status: optional(num) })),
   notice: optional(str),
+  noticeCode: optional(turnNotice),
   contextStartId: optional(id),
+  direct: optional(yes),
 });
 
 const message: Reader<Message> = (v, p) => {

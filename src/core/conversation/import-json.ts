@@ -4,7 +4,13 @@ import type { Conversation, Message } from './types';
 
 export { withFreshIds } from './fresh-ids';
 
-export type ImportResult = { ok: true; conversations: Conversation[] } | { ok: false; error: string };
+/** Why a file was refused, for a message in the reader's language; `error` carries the English text. */
+export type ImportProblem =
+  | { code: 'not_json' | 'not_export' | 'no_version' }
+  | { code: 'newer_version'; version: number; supported: number }
+  | { code: 'damaged'; detail: string };
+
+export type ImportResult = { ok: true; conversations: Conversation[] } | { ok: false; error: string; problem: ImportProblem };
 
 /**
  * Reads an export file. Pure: it only validates and returns copies, so a refused file changes
@@ -16,15 +22,19 @@ export function importConversations(text: string): ImportResult {
   try {
     doc = JSON.parse(text);
   } catch {
-    return refuse('This file is not valid JSON, so it is not a Callstream export.');
+    return refuse('This file is not valid JSON, so it is not a Callstream export.', { code: 'not_json' });
   }
   if (typeof doc !== 'object' || doc === null || (doc as Record<string, unknown>).format !== EXPORT_FORMAT)
-    return refuse('This file is not a Callstream conversation export.');
+    return refuse('This file is not a Callstream conversation export.', { code: 'not_export' });
   const { version, exportedAt, conversations } = doc as Record<string, unknown>;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return refuse('This file has no valid format version, so it cannot be read.');
+    return refuse('This file has no valid format version, so it cannot be read.', { code: 'no_version' });
   if (version > EXPORT_VERSION)
-    return refuse(`This file was made by a newer version of Callstream (format ${version}); this version reads format ${EXPORT_VERSION}.`);
+    return refuse(`This file was made by a newer version of Callstream (format ${version}); this version reads format ${EXPORT_VERSION}.`, {
+      code: 'newer_version',
+      version,
+      supported: EXPORT_VERSION,
+    });
   try {
     if (typeof exportedAt !== 'string') throw new SchemaError('exportedAt', 'a string');
     if (!Array.isArray(conversations)) throw new SchemaError('conversations', 'a list');
@@ -37,13 +47,13 @@ export function importConversations(text: string): ImportResult {
     });
     return { ok: true, conversations: out };
   } catch (e) {
-    if (e instanceof SchemaError) return refuse(`This file is damaged or incomplete and was not imported: ${e.message}.`);
+    if (e instanceof SchemaError) return refuse(`This file is damaged or incomplete and was not imported: ${e.message}.`, { code: 'damaged', detail: e.message });
     throw e;
   }
 }
 
-function refuse(error: string): ImportResult {
-  return { ok: false, error };
+function refuse(error: string, problem: ImportProblem): ImportResult {
+  return { ok: false, error, problem };
 }
 
 // The schema checks each message alone; these are the links between them that tree.ts relies on.

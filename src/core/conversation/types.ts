@@ -31,6 +31,8 @@ export interface ToolCallState {
   /** Arguments the user changed to before running (history keeps the original call). */
   editedArgs?: unknown;
   rejectReason?: string;
+  /** The user's tool permissions refuse this tool (set to Never): the call was not run. */
+  denied?: boolean;
   progress?: ToolProgress;
   /** Text streamed by the tool's `content` events. */
   content?: string;
@@ -70,6 +72,9 @@ export interface TurnError {
   status?: number;
 }
 
+/** The notices the run writes; `notice` holds the same in English for exports and older versions. */
+export type TurnNotice = { code: 'max_rounds'; rounds: number } | { code: 'stopped_after_round' } | { code: 'interrupted' };
+
 export interface AssistantMessage {
   id: string;
   parentId: string | null;
@@ -84,8 +89,12 @@ export interface AssistantMessage {
   error?: TurnError;
   /** A visible notice, e.g. the max-rounds guard or "stopped after this round". */
   notice?: string;
+  /** What `notice` says, so the interface can word it in the reader's language (older saves have only the text). */
+  noticeCode?: TurnNotice;
   /** First message the model saw for this turn when older ones did not fit its context. */
   contextStartId?: string;
+  /** The user ran this turn's one tool call themselves (a slash command); no model was asked. */
+  direct?: true;
 }
 
 export type Message = UserMessage | AssistantMessage;

@@ -1,7 +1,7 @@
 import type { ModelClient, ModelEvent, ModelRequest } from './types';
-import { ModelError } from './types';
+import { ModelError, REDACTED } from './types';
 import { readSse } from './read-sse';
-import { decodeStream } from './stream-decoder';
+import { decodeStream, withWireText } from './stream-decoder';
 import { httpModelError, UNREACHABLE_MESSAGE } from './openai-errors';
 import { anthropicMessageEvents, createAnthropicStreamDecoder } from './anthropic-messages-stream';
 import { toAnthropicRequest } from './anthropic-messages-request';
@@ -49,16 +49,20 @@ export function createAnthropicClient(opts: AnthropicOptions): ModelClient {
       const deadline = linkedTimeout(request.signal, opts.timeoutMs ?? 120_000);
       try {
         let response: Response;
+        const shown = opts.apiKey ? { ...headers, 'x-api-key': REDACTED } : headers;
+        request.onWire?.({ type: 'request', protocol: 'anthropic-messages', method: 'POST', url, headers: shown, body });
         try {
           response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal: deadline.signal });
         } catch {
           throw deadline.error() ?? new ModelError('network', UNREACHABLE_MESSAGE);
         }
+        const contentType = response.headers.get('content-type');
+        request.onWire?.({ type: 'response', status: response.status, contentType });
         if (!response.ok) throw await httpError(response, opts.apiKey, deadline);
-        const isJson = (response.headers.get('content-type') ?? '').includes('application/json');
-        if (!opts.streaming || isJson) {
+        if (!opts.streaming || (contentType ?? '').includes('application/json')) {
           // A gateway may answer a streaming request with one JSON message; read it the same way.
-          yield* anthropicMessageEvents(await readJson(response, deadline));
+          const { json, text } = await readJson(response, deadline);
+          yield* withWireText(anthropicMessageEvents(json), text, json);
           return;
         }
         deadline.clear();
@@ -87,7 +91,7 @@ async function httpError(response: Response, apiKey: string, deadline: LinkedTim
   return httpModelError(response.status, detail, response.headers.get('retry-after'), apiKey);
 }
 
-async function readJson(response: Response, deadline: LinkedTimeout): Promise<unknown> {
+async function readJson(response: Response, deadline: LinkedTimeout): Promise<{ json: unknown; text: string }> {
   let text: string;
   try {
     text = await response.text();
@@ -95,7 +99,7 @@ async function readJson(response: Response, deadline: LinkedTimeout): Promise<un
     throw deadline.error() ?? new ModelError('network', 'The connection dropped while the answer was arriving.');
   }
   try {
-    return JSON.parse(text);
+    return { json: JSON.parse(text), text };
   } catch {
     throw new ModelError('stream', `The server sent a malformed answer: ${text.slice(0, 80)}`);
   }

@@ -1,8 +1,8 @@
-import { ModelError, type ModelClient, type ModelEvent, type ModelRequest } from './types';
+import { ModelError, REDACTED, type ModelClient, type ModelEvent, type ModelRequest } from './types';
 import type { SseEvent } from './sse-decoder';
 import { readSse } from './read-sse';
 import { toModelError } from './openai-errors';
-import { decodeStream } from './stream-decoder';
+import { decodeStream, withWireText } from './stream-decoder';
 import { createOpenAIChatStreamDecoder, openAIChatCompletionEvents } from './openai-chat-stream';
 import { asksForReasoningContent, toOpenAIMessages, toOpenAITools } from './openai-chat-request';
 
@@ -63,10 +63,17 @@ export function createOpenAIChatClient(opts: OpenAIChatOptions): ModelClient {
           ...(request.tools.length ? { tools: toOpenAITools(request.tools) } : {}),
           stream: opts.streaming,
         };
+        request.onWire?.({ type: 'request', protocol: 'openai-chat', method: 'POST', url: endpointUrl(opts.baseURL), headers: wireHeaders(opts.apiKey), body });
         const call = client.chat.completions.create(body as any, { signal: request.signal });
-        return opts.streaming ? { response: await call.asResponse() } : { completion: (await call) as unknown };
+        const response = await call.asResponse().catch((e) => {
+          const status = (e as { status?: unknown })?.status;
+          if (typeof status === 'number') request.onWire?.({ type: 'response', status, contentType: null });
+          throw e;
+        });
+        request.onWire?.({ type: 'response', status: response.status, contentType: response.headers.get('content-type') });
+        return response;
       };
-      let sent: { response?: Response; completion?: unknown };
+      let sent: Response;
       const echo = mode === true || (mode === 'auto' && wantsReasoning.has(endpoint));
       try {
         sent = await send(echo);
@@ -80,10 +87,39 @@ export function createOpenAIChatClient(opts: OpenAIChatOptions): ModelClient {
           throw classify(e2);
         }
       }
-      if (sent.response) yield* decodeStream(readSse(sent.response, request.signal, opts.idleTimeoutMs ?? 60_000), createOpenAIChatStreamDecoder());
-      else yield* openAIChatCompletionEvents(sent.completion);
+      if (opts.streaming) yield* decodeStream(readSse(sent, request.signal, opts.idleTimeoutMs ?? 60_000), createOpenAIChatStreamDecoder());
+      else yield* completionEvents(await readBody(sent, request.signal));
     },
   };
+}
+
+// The body is read here rather than by the SDK so the inspector gets it exactly as it arrived.
+async function readBody(response: Response, signal: AbortSignal): Promise<string> {
+  try {
+    return await response.text();
+  } catch {
+    if (signal.aborted) throw new ModelError('aborted', 'Stopped.');
+    throw new ModelError('network', 'The connection dropped while the answer was arriving.');
+  }
+}
+
+function completionEvents(text: string): ModelEvent[] {
+  let completion: unknown;
+  try {
+    completion = JSON.parse(text);
+  } catch {
+    throw new ModelError('stream', `The server sent a malformed answer: ${text.slice(0, 80)}`);
+  }
+  return withWireText(openAIChatCompletionEvents(completion), text, completion);
+}
+
+function endpointUrl(baseURL: string): string {
+  return `${baseURL.replace(/\/+$/, '')}/chat/completions`;
+}
+
+/** The headers we set, as the inspector may show them: the key itself never leaves this function. */
+function wireHeaders(apiKey: string): Record<string, string> {
+  return { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${REDACTED}` } : {}) };
 }
 
 /** Turns decoded SSE data lines (or whole SSE events) into normalized events: the OpenAI streaming path. */

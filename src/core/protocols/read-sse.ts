@@ -1,11 +1,11 @@
 import { createSseDecoder, type SseEvent } from './sse-decoder';
 import { ModelError } from './types';
 
-/** Reads a fetch Response body as SSE events, with an idle watchdog for stalled streams. */
+/** Reads a fetch Response body as SSE events (each with its wire text), with an idle watchdog for stalled streams. */
 export async function* readSse(response: Response, signal: AbortSignal, idleTimeoutMs: number): AsyncIterable<SseEvent> {
   if (!response.body) throw new ModelError('stream', 'The server sent an empty response body.');
   const reader = response.body.getReader();
-  const decoder = createSseDecoder();
+  const decoder = createSseDecoder({ keepRaw: true });
   try {
     while (true) {
       const { done, value } = await readWithIdleTimeout(reader, signal, idleTimeoutMs);

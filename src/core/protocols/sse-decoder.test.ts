@@ -42,3 +42,24 @@ describe('sse decoder', () => {
     expect(whole[0].data).toBe('{"t":"héllo 世界 🙂"}');
   });
 });
+
+describe('sse decoder wire text (keepRaw)', () => {
+  function rawAll(chunks: string[]) {
+    const d = createSseDecoder({ keepRaw: true });
+    return [...chunks.flatMap((c) => d.push(c)), ...d.end()];
+  }
+
+  it('gives each event its lines as they arrived, comments and event names included', () => {
+    const events = rawAll([': keep-alive\n\nevent: ping\ndata: {"a":1}\n\ndata: one\r\ndata: two\r\n\r\n', 'data: [DONE]']);
+    expect(events.map((e) => e.raw)).toEqual([': keep-alive\n\nevent: ping\ndata: {"a":1}', 'data: one\ndata: two', 'data: [DONE]']);
+  });
+
+  it('decoding the wire texts again gives the same events, however the stream was split', () => {
+    const text = 'event: a\n\ndata: x\n\n: c\nevent: b\ndata: {"t":"héllo"}\n\nid: 7\ndata: y\ndata: z\n\n';
+    const events = rawAll([text.slice(0, 9), text.slice(9, 30), text.slice(30)]);
+    const again = createSseDecoder();
+    const replayed = [...again.push(events.map((e) => `${e.raw}\n\n`).join('')), ...again.end()];
+    expect(replayed).toEqual(events.map(({ raw: _raw, ...e }) => e));
+    expect(events.map((e) => e.event)).toEqual([undefined, 'b', undefined]);
+  });
+});

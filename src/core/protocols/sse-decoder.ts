@@ -4,28 +4,44 @@ export interface SseEvent {
   data: string;
   /** Dispatched at end of stream without its blank line: possibly cut off mid-line. */
   unterminated?: true;
+  /**
+   * The event's lines as they arrived (comments and `event:` lines included, line ends as "\n"),
+   * for the inspector; decoding this text again gives the same event.
+   */
+  raw?: string;
 }
 
 /**
  * Incremental SSE decoder (WHATWG event-stream rules): bytes may be split anywhere,
  * including inside a multi-byte character or a `data:` line; CRLF, CR and LF all end lines;
- * comment lines (":") are skipped; multi-line data is joined with "\n".
+ * comment lines (":") are skipped; multi-line data is joined with "\n". With `keepRaw` every event
+ * also carries its lines as they arrived (`raw`), for the inspector.
  */
-export function createSseDecoder() {
+export function createSseDecoder(opts: { keepRaw?: boolean } = {}) {
+  const keepRaw = opts.keepRaw ?? false;
   const utf8 = new TextDecoder('utf-8');
   let pending: string[] = [];
   let pendingCR = false;
   let data: string[] = [];
   let eventName: string | undefined;
+  // Lines since the last dispatched event; a blank line that dispatched nothing is kept as "" so the
+  // text still separates what the decoder separated (an `event:` line must not reach later data).
+  let rawLines: string[] = [];
 
   function dispatch(out: SseEvent[], unterminated = false) {
-    if (data.length > 0) out.push({ event: eventName, data: data.join('\n'), ...(unterminated ? { unterminated: true as const } : {}) });
+    if (data.length > 0) {
+      const event: SseEvent = { event: eventName, data: data.join('\n'), ...(unterminated ? { unterminated: true as const } : {}) };
+      if (keepRaw) event.raw = rawLines.join('\n');
+      out.push(event);
+      rawLines = [];
+    } else if (keepRaw && !unterminated && rawLines.length > 0 && rawLines[rawLines.length - 1] !== '') rawLines.push('');
     data = [];
     eventName = undefined;
   }
 
   function line(text: string, out: SseEvent[]) {
     if (text === '') return dispatch(out);
+    if (keepRaw) rawLines.push(text);
     if (text.startsWith(':')) return;
     const colon = text.indexOf(':');
     const field = colon === -1 ? text : text.slice(0, colon);

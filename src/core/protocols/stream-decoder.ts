@@ -18,11 +18,31 @@ export interface StreamDecoder {
   readonly warnings: readonly string[];
 }
 
-/** Runs decoded SSE events through a protocol decoder: the streaming path of every client. */
+/**
+ * Runs decoded SSE events through a protocol decoder: the streaming path of every client. Every
+ * event that carries its wire text yields exactly one `raw` event with it (before the decoder's
+ * error, if the event was one), so the inspector sees `[DONE]`, pings and the failing line too.
+ */
 export async function* decodeStream(events: AsyncIterable<SseEvent>, decoder: StreamDecoder): AsyncIterable<ModelEvent> {
   for await (const event of events) {
-    yield* decoder.push(event);
+    let out: ModelEvent[];
+    try {
+      out = decoder.push(event);
+    } catch (e) {
+      if (event.raw !== undefined) yield { type: 'raw', data: event.data, text: event.raw };
+      throw e;
+    }
+    yield* event.raw === undefined ? out : withWireText(out, event.raw, event.data);
     if (decoder.done) break;
   }
   yield* decoder.end();
+}
+
+/** Puts the wire text on the decoder's own raw event, or adds one when the decoder made none. */
+export function withWireText(events: ModelEvent[], text: string, data: unknown): ModelEvent[] {
+  const at = events.findIndex((e) => e.type === 'raw');
+  if (at === -1) return [{ type: 'raw', data, text }, ...events];
+  const copy = events.slice();
+  copy[at] = { ...(events[at] as Extract<ModelEvent, { type: 'raw' }>), text };
+  return copy;
 }

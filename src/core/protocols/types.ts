@@ -1,3 +1,5 @@
+import type { ProtocolId } from './protocol-id';
+
 /** Normalized model events: every protocol adapter (and the offline demo model) produces these. */
 export type FinishReason = 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'error' | 'aborted' | null;
 
@@ -26,7 +28,11 @@ export type ModelEvent =
   /** A finished reasoning block that must be sent back verbatim (Anthropic thinking signatures). */
   | { type: 'reasoning-block'; block: ReasoningBlock }
   | { type: 'finish'; reason: FinishReason; rawReason?: string | null; usage?: Usage }
-  | { type: 'raw'; data: unknown }
+  /**
+   * A copy of one wire event for the inspector, never needed to follow the answer: `data` is the
+   * parsed payload, `text` the event exactly as it arrived (its SSE lines, or the JSON body).
+   */
+  | { type: 'raw'; data: unknown; text?: string }
   /** The request failed before any output and will be sent again after `inMs` (see retry-policy). */
   | { type: 'retrying'; attempt: number; maxAttempts: number; inMs: number; reason: string };
 
@@ -69,7 +75,20 @@ export interface ModelRequest {
   messages: ModelMessage[];
   tools: ToolSpec[];
   signal: AbortSignal;
+  /** Told about every HTTP exchange (for the inspector); wrappers pass it on to the client they call. */
+  onWire?: (event: WireEvent) => void;
 }
+
+/**
+ * What a protocol client reports about one HTTP exchange. Headers that carry the API key are
+ * already replaced by `[redacted]`: the key itself is never part of a wire event.
+ */
+export type WireEvent =
+  | { type: 'request'; protocol: ProtocolId; method: 'POST'; url: string; headers: Record<string, string>; body: unknown }
+  | { type: 'response'; status: number; contentType: string | null };
+
+/** The value that stands in for a secret in everything the inspector shows or exports. */
+export const REDACTED = '[redacted]';
 
 /** A model endpoint: streams normalized events for one round. */
 export interface ModelClient {

@@ -135,6 +135,7 @@ describe('ChatController', () => {
     expect(t.controller.getSnapshot().run.outcome).toBe('max_rounds');
     expect(t.turn().outcome).toBe('max_rounds');
     expect(t.turn().notice).toMatch(/3 rounds/);
+    expect(t.turn().noticeCode).toEqual({ code: 'max_rounds', rounds: 3 });
     expect(t.requests).toHaveLength(3);
   });
 
@@ -192,6 +193,7 @@ describe('ChatController', () => {
     expect(t.callOf('call_slow').status).toBe('succeeded');
     expect(t.requests).toHaveLength(1);
     expect(t.turn().notice).toMatch(/Stopped after this round/);
+    expect(t.turn().noticeCode).toEqual({ code: 'stopped_after_round' });
   });
 
   it('re-runs a finished call with edited arguments and continues from there', async () => {

@@ -5,15 +5,18 @@ import { initialRunState } from './machine';
 import { isSettled } from './call-machine';
 import { findTurn, lastOf, updateTurn } from './turn-updates';
 import { activePath, addSibling, appendToPath, selectBranch } from '../conversation/tree';
-import { RoundRunner } from './round-runner';
+import { DirectRunner, titleFrom } from './direct-call';
 import { recoverInterrupted } from './recover';
+import { deniedResultText } from '../permissions';
+
+const DENIED_PROBLEM = 'This tool is set to Never in your tool permissions.';
 
 /**
  * The agent loop: streams a round, assembles tool calls, asks or runs them, feeds results back and
  * streams the next round until the model answers, the user stops, or the round limit is reached.
  * Framework-free: React subscribes and renders snapshots; the UI only calls these methods.
  */
-export class ChatController extends RoundRunner {
+export class ChatController extends DirectRunner {
   /** Sends a user message and runs the model. Returns false when a run is already in flight. */
   send(text: string): boolean {
     if (this.snap.run.phase !== 'idle' || !text.trim()) return false;
@@ -30,6 +33,7 @@ export class ChatController extends RoundRunner {
     const path = activePath(this.snap.conversation);
     const last = path[path.length - 1];
     if (this.snap.run.phase !== 'idle' || last?.role !== 'assistant') return false;
+    if (last.direct) return this.repeatDirect(last);
     this.startTurn(last.id);
     return true;
   }
@@ -70,7 +74,7 @@ export class ChatController extends RoundRunner {
     const kept = new Set(rounds.flatMap((r) => r.parts.flatMap((p) => (p.type === 'tool-call' ? [p.callId] : []))));
     const calls = Object.fromEntries(Object.entries(turn.calls).filter(([id]) => kept.has(id)));
     this.setConversation(
-      updateTurn(this.snap.conversation, turn.id, (t) => ({ ...t, rounds, calls, outcome: undefined, error: undefined, notice: undefined })),
+      updateTurn(this.snap.conversation, turn.id, (t) => ({ ...t, rounds, calls, outcome: undefined, error: undefined, notice: undefined, noticeCode: undefined })),
     );
     if (!this.dispatch({ type: 'start' })) return false;
     void this.loop(turn.id);
@@ -103,6 +107,11 @@ export class ChatController extends RoundRunner {
   approve(callId: string, editedArgs?: unknown): string | null {
     const found = this.activeCall(callId, 'pending_approval');
     if (!found) return 'This call is not waiting for approval.';
+    const tool = this.opts.tools.get(found.call.name);
+    if (tool && this.permissionOf(tool) === 'deny') {
+      this.applyPermissions();
+      return DENIED_PROBLEM;
+    }
     if (editedArgs !== undefined) {
       const check = validateCall(this.opts.tools, found.call.name, editedArgs);
       if (!check.ok) return check.error;
@@ -116,6 +125,23 @@ export class ChatController extends RoundRunner {
   approveAll(): void {
     const turn = findTurn(this.snap.conversation, this.snap.turnId);
     for (const call of Object.values(turn?.calls ?? {})) if (call.status === 'pending_approval') this.approve(call.id);
+  }
+
+  /**
+   * Re-decides the calls waiting for approval after the user's permission rules changed: a call the
+   * rules now allow runs (e.g. after "Always allow"), one they deny is refused, the rest keep waiting.
+   */
+  applyPermissions(): void {
+    const turn = findTurn(this.snap.conversation, this.snap.turnId);
+    if (!turn || this.snap.run.phase !== 'awaiting_confirmation') return;
+    for (const call of Object.values(turn.calls)) {
+      const tool = call.status === 'pending_approval' ? this.opts.tools.get(call.name) : undefined;
+      const permission = tool && this.permissionOf(tool);
+      if (permission === 'allow') this.approve(call.id);
+      else if (permission === 'deny')
+        this.settleCall(turn.id, call.id, { type: 'reject' }, { denied: true, resultText: deniedResultText(call.name) });
+    }
+    this.checkRound();
   }
 
   reject(callId: string, reason?: string): void {
@@ -145,6 +171,7 @@ export class ChatController extends RoundRunner {
     if (!turn || !call) return 'This call is not part of the latest answer.';
     const check = validateCall(this.opts.tools, call.name, args);
     if (!check.ok) return check.error;
+    if (this.permissionOf(check.tool) === 'deny') return DENIED_PROBLEM;
     const phase = this.snap.run.phase;
     if (phase !== 'idle') {
       if (call.round !== turn.rounds.length - 1 || phase === 'generating') return 'This call can be re-run once the current round ends.';
@@ -164,6 +191,7 @@ export class ChatController extends RoundRunner {
       role: 'assistant',
       createdAt: Date.now(),
       model: turn.model,
+      ...(turn.direct ? { direct: true as const } : {}),
       rounds,
       calls: Object.fromEntries(Object.entries(turn.calls).filter(([id]) => kept.has(id))),
     };
@@ -171,7 +199,7 @@ export class ChatController extends RoundRunner {
     this.snap = { ...this.snap, turnId: copy.id };
     const branch = copy.id;
     this.requeue(branch, callId, args);
-    if (!this.dispatch({ type: 'resume', round: 1 })) return 'The run could not be resumed.';
+    if (!this.dispatch({ type: 'resume', round: 1, direct: turn.direct })) return 'The run could not be resumed.';
     this.dispatch({ type: 'approvals-done' });
     void this.execute(branch, callId);
     void this.awaitRoundThenContinue(branch).then((go) => {
@@ -193,7 +221,7 @@ export class ChatController extends RoundRunner {
     this.emit();
     if (resumeTurnId) {
       const turn = findTurn(conversation, resumeTurnId)!;
-      if (this.dispatch({ type: 'resume', round: Math.min(turn.rounds.length, this.snap.run.maxRounds) }))
+      if (this.dispatch({ type: 'resume', round: Math.min(turn.rounds.length, this.snap.run.maxRounds), direct: turn.direct }))
         void this.awaitRoundThenContinue(resumeTurnId).then((go) => {
           if (go) void this.loop(resumeTurnId);
         });
@@ -203,11 +231,6 @@ export class ChatController extends RoundRunner {
 
   // ---- the loop -------------------------------------------------------------------------------
 
-}
-
-function titleFrom(text: string): string {
-  const line = text.trim().split('\n')[0];
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
 export type { Part };

@@ -7,6 +7,8 @@ import { findTurn, updateCall } from './turn-updates';
 import type { LiveRound } from './live-round';
 import { emptyConversation } from '../conversation/tree';
 import type { RetryInfo } from '../protocols/retry-policy';
+import type { PermissionRule } from '../permissions/types';
+import type { RunObserver, TransitionContext } from './run-observer';
 
 export interface ChatControllerOptions {
   /** The model to use for the next round (settings may change between runs). */
@@ -18,6 +20,13 @@ export interface ChatControllerOptions {
   systemPrompt?: () => string | undefined;
   /** The model's context window; when set, the oldest turns that do not fit are left out. */
   contextTokens?: () => number;
+  /**
+   * The user's tool permission rules, read whenever a call is decided or tools are offered, so a
+   * rule added mid-run applies to the next call. Absent: every tool follows its own policy.
+   */
+  permissions?: () => readonly PermissionRule[];
+  /** Told about every transition, request and streamed event (the inspector); absent costs nothing. */
+  observer?: RunObserver;
   newId?: () => string;
 }
 
@@ -91,7 +100,7 @@ export abstract class ControllerState {
     const call = findTurn(this.snap.conversation, turnId)?.calls[callId];
     if (!call) return false;
     const next = transitionCall(call.status, event);
-    this.record(`call ${call.name}: ${event.type}`, call.status, next.status, next.ok, next.ok ? undefined : next.reason);
+    this.record(`call ${call.name}: ${event.type}`, call.status, next.status, next.ok, next.ok ? undefined : next.reason, { turnId, call: { id: callId, name: call.name } });
     if (!next.ok) return false;
     this.setConversation(updateCall(this.snap.conversation, turnId, callId, (c) => ({ ...c, ...patch, status: next.status })));
     return true;
@@ -104,7 +113,7 @@ export abstract class ControllerState {
   protected dispatch(event: RunEvent): boolean {
     const from = this.snap.run;
     const result = transition(from, event);
-    this.record(event.type, from.phase, result.state.phase, result.ok, result.ok ? undefined : result.reason);
+    this.record(event.type, from.phase, result.state.phase, result.ok, result.ok ? undefined : result.reason, { outcome: result.state.outcome });
     if (result.ok) {
       this.snap = { ...this.snap, run: result.state };
       this.emit();
@@ -112,10 +121,12 @@ export abstract class ControllerState {
     return result.ok;
   }
 
-  protected record(event: string, from: string, to: string, ok: boolean, reason?: string) {
+  protected record(event: string, from: string, to: string, ok: boolean, reason?: string, context?: Partial<TransitionContext>) {
     const log = this.snap.log.length >= 500 ? this.snap.log.slice(-400) : this.snap.log.slice();
-    log.push({ at: Date.now(), event, from, to, ok, reason });
+    const entry = { at: Date.now(), event, from, to, ok, reason };
+    log.push(entry);
     this.snap = { ...this.snap, log };
+    this.opts.observer?.transition?.(entry, { turnId: this.snap.turnId, ...context });
   }
 
   protected setConversation(conversation: Conversation, notify = true) {

@@ -17,7 +17,11 @@ import {
 /** Every shape each event type can take; typed as a full Record so a new event type fails to compile here. */
 const EVENT_SAMPLES: Record<RunEventType, RunEvent[]> = {
   start: [{ type: 'start' }],
-  resume: [{ type: 'resume' }, { type: 'resume', round: 2 }],
+  'start-direct': [
+    { type: 'start-direct', needsApproval: false },
+    { type: 'start-direct', needsApproval: true },
+  ],
+  resume: [{ type: 'resume' }, { type: 'resume', round: 2 }, { type: 'resume', round: 1, direct: true }],
   'round-finished': [
     { type: 'round-finished', hasCalls: false, needsApproval: false },
     { type: 'round-finished', hasCalls: true, needsApproval: false },
@@ -33,7 +37,7 @@ const EVENT_SAMPLES: Record<RunEventType, RunEvent[]> = {
 
 /** The legal (phase, event) pairs, written out independently of the implementation's table. */
 const LEGAL: Record<RunPhase, RunEventType[]> = {
-  idle: ['start', 'resume'],
+  idle: ['start', 'start-direct', 'resume'],
   generating: ['round-finished', 'stop-after-round', 'stop', 'error'],
   awaiting_confirmation: ['approvals-done', 'stop-after-round', 'stop'],
   executing_function: ['calls-settled', 'stop-after-round', 'stop', 'error'],
@@ -51,8 +55,16 @@ const s = (phase: RunPhase, round: number, extra: Partial<RunState> = {}): RunSt
 const STATES: Record<RunPhase, RunState[]> = {
   idle: [s('idle', 0), s('idle', 2, { outcome: 'completed' }), s('idle', 3, { outcome: 'max_rounds' })],
   generating: [s('generating', 1), s('generating', 3, { stopAfterRound: true })],
-  awaiting_confirmation: [s('awaiting_confirmation', 1), s('awaiting_confirmation', 2, { stopAfterRound: true })],
-  executing_function: [s('executing_function', 1), s('executing_function', 3, { stopAfterRound: true })],
+  awaiting_confirmation: [
+    s('awaiting_confirmation', 1),
+    s('awaiting_confirmation', 2, { stopAfterRound: true }),
+    s('awaiting_confirmation', 1, { direct: true }),
+  ],
+  executing_function: [
+    s('executing_function', 1),
+    s('executing_function', 3, { stopAfterRound: true }),
+    s('executing_function', 1, { direct: true }),
+  ],
 };
 
 describe('run machine: lists', () => {
@@ -87,7 +99,25 @@ describe('run machine: legal transitions', () => {
       { type: 'start' },
       s('generating', 1),
     ],
+    [
+      'idle -start-direct(no approval)-> executing_function, direct',
+      s('idle', 2, { outcome: 'completed' }),
+      { type: 'start-direct', needsApproval: false },
+      s('executing_function', 1, { direct: true }),
+    ],
+    [
+      'idle -start-direct(approval)-> awaiting_confirmation, direct',
+      s('idle', 0),
+      { type: 'start-direct', needsApproval: true },
+      s('awaiting_confirmation', 1, { direct: true }),
+    ],
     ['idle -resume-> awaiting_confirmation at round 1', s('idle', 0), { type: 'resume' }, s('awaiting_confirmation', 1)],
+    [
+      'resume a direct turn keeps it direct',
+      s('idle', 0),
+      { type: 'resume', round: 1, direct: true },
+      s('awaiting_confirmation', 1, { direct: true }),
+    ],
     [
       'resume at the round the turn had reached',
       s('idle', 0),
@@ -128,6 +158,12 @@ describe('run machine: legal transitions', () => {
       s('executing_function', 2, { stopAfterRound: true }),
     ],
     [
+      'a direct run stays direct once approved',
+      s('awaiting_confirmation', 1, { direct: true }),
+      { type: 'approvals-done' },
+      s('executing_function', 1, { direct: true }),
+    ],
+    [
       'awaiting_confirmation -stop-after-round-> flag set',
       s('awaiting_confirmation', 1),
       { type: 'stop-after-round' },
@@ -156,6 +192,18 @@ describe('run machine: legal transitions', () => {
       s('executing_function', 1, { stopAfterRound: true }),
       { type: 'calls-settled' },
       s('idle', 1, { outcome: 'completed' }),
+    ],
+    [
+      'a direct run ends completed when its call settles, without another round',
+      s('executing_function', 1, { direct: true }),
+      { type: 'calls-settled' },
+      s('idle', 1, { outcome: 'completed' }),
+    ],
+    [
+      'stopping a direct run ends it stopped',
+      s('executing_function', 1, { direct: true }),
+      { type: 'stop' },
+      s('idle', 1, { outcome: 'stopped' }),
     ],
     [
       "the user's stop-after-round wins over the round guard",
@@ -280,6 +328,10 @@ describe('run machine: properties', () => {
           expect(state.outcome !== undefined).toBe(state.phase === 'idle' && state.round >= 1);
           if (state.phase !== 'idle') expect(state.round).toBeGreaterThanOrEqual(1);
           else expect(state.stopAfterRound).toBe(false);
+          // A direct run never reaches the model, and the flag never outlives its run.
+          if (state.direct) expect(state.phase).not.toMatch(/idle|generating/);
+          if (before.direct && state.phase !== 'idle') expect(state.direct).toBe(true);
+          if (event.type === 'start-direct') expect(state).toMatchObject({ direct: true, round: 1 });
           if (event.type === 'stop') expect(state.outcome).toBe('stopped');
           if (event.type === 'error') expect(state.outcome).toBe('failed');
           if (before.phase !== 'idle' && state.phase !== 'idle') {

@@ -10,6 +10,8 @@ export interface RunState {
   maxRounds: number;
   /** The user asked to end the run once the current round's calls have settled. */
   stopAfterRound: boolean;
+  /** The run is the user's own tool call (a slash command): it ends when the call settles, the model is not asked. */
+  direct?: true;
   /** Set exactly when the phase is idle after a run. */
   outcome?: TurnOutcome;
 }
@@ -17,8 +19,13 @@ export interface RunState {
 export type RunEvent =
   /** send / regenerate / edit-and-resend / retry. */
   | { type: 'start' }
-  /** Resume an interrupted turn whose calls await approval (after a reload); `round` is the round it had reached (default 1). */
-  | { type: 'resume'; round?: number }
+  /** The user runs a tool directly: its one call waits for approval or runs at once. */
+  | { type: 'start-direct'; needsApproval: boolean }
+  /**
+   * Resume an interrupted turn whose calls await approval (after a reload); `round` is the round it
+   * had reached (default 1); `direct` when the turn is a direct tool run, which must not go on to the model.
+   */
+  | { type: 'resume'; round?: number; direct?: boolean }
   | { type: 'round-finished'; hasCalls: boolean; needsApproval: boolean }
   /** No call is pending approval any more. */
   | { type: 'approvals-done' }
@@ -38,6 +45,7 @@ export const RUN_PHASES: readonly RunPhase[] = ['idle', 'generating', 'awaiting_
 
 export const RUN_EVENT_TYPES: readonly RunEventType[] = [
   'start',
+  'start-direct',
   'resume',
   'round-finished',
   'approvals-done',
@@ -51,11 +59,12 @@ export const RUN_EVENT_TYPES: readonly RunEventType[] = [
 type Handler<E extends RunEventType> = (state: RunState, event: Extract<RunEvent, { type: E }>) => RunState | string;
 type Handlers = { [E in RunEventType]?: Handler<E> };
 
-const begin = (state: RunState, phase: RunPhase, round: number): RunState => ({
+const begin = (state: RunState, phase: RunPhase, round: number, direct = false): RunState => ({
   phase,
   round,
   maxRounds: state.maxRounds,
   stopAfterRound: false,
+  ...(direct ? { direct: true as const } : {}),
 });
 
 const end = (state: RunState, outcome: TurnOutcome): RunState => ({
@@ -74,11 +83,12 @@ const fail = (state: RunState): RunState => end(state, 'failed');
 const TABLE: Record<RunPhase, Handlers> = {
   idle: {
     start: (state) => begin(state, 'generating', 1),
+    'start-direct': (state, event) => begin(state, event.needsApproval ? 'awaiting_confirmation' : 'executing_function', 1, true),
     resume: (state, event) => {
       const round = event.round ?? 1;
       if (!Number.isInteger(round) || round < 1 || round > state.maxRounds)
         return `cannot resume at round ${round}: it must be a whole number from 1 to ${state.maxRounds}`;
-      return begin(state, 'awaiting_confirmation', round);
+      return begin(state, 'awaiting_confirmation', round, event.direct === true);
     },
   },
   generating: {
@@ -101,7 +111,8 @@ const TABLE: Record<RunPhase, Handlers> = {
   executing_function: {
     'calls-settled': (state) => {
       // The user's explicit request wins over the guard: the run ended because they asked, not because it was cut.
-      if (state.stopAfterRound) return end(state, 'completed');
+      // A direct run was only ever the user's own call, so it is complete once that call has settled.
+      if (state.stopAfterRound || state.direct) return end(state, 'completed');
       if (state.round >= state.maxRounds) return end(state, 'max_rounds');
       return { ...state, phase: 'generating', round: state.round + 1 };
     },

@@ -44,6 +44,7 @@ describe('recovering a run interrupted by a reload', () => {
     expect(turn.calls.call_slow.resultText).toMatch(/reload/);
     expect(turn.outcome).toBe('stopped');
     expect(turn.notice).toBe(INTERRUPTED_NOTICE);
+    expect(turn.noticeCode).toEqual({ code: 'interrupted' });
     expect(turn.rounds[0].parts[0]).toEqual({ type: 'text', text: 'Partial' });
 
     const model = scripted([text('again')]);

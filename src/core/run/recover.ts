@@ -24,7 +24,7 @@ export function recoverInterrupted(conv: Conversation): { conversation: Conversa
     const cancelled = Object.fromEntries(
       Object.entries(calls).map(([id, c]) => [id, c.status === 'pending_approval' ? cancel(c, 'The conversation moved on before this call was approved.') : c]),
     );
-    return { ...m, calls: cancelled, outcome: 'stopped', notice: INTERRUPTED_NOTICE } satisfies AssistantMessage;
+    return { ...m, calls: cancelled, outcome: 'stopped', notice: INTERRUPTED_NOTICE, noticeCode: { code: 'interrupted' } } satisfies AssistantMessage;
   });
   return { conversation: { ...conv, messages }, resumeTurnId };
 }

@@ -1,4 +1,4 @@
-import type { AssistantMessage, ToolCallState } from '../conversation/types';
+import type { AssistantMessage, ToolCallState, TurnNotice } from '../conversation/types';
 import { buildTranscript, editedResultText } from '../conversation/transcript';
 import type { ModelEvent } from '../protocols/types';
 import { ModelError } from '../protocols/types';
@@ -11,6 +11,9 @@ import { addSibling, appendToPath, pathTo } from '../conversation/tree';
 import { createLiveRound } from './live-round';
 import { ControllerState } from './controller-state';
 import { fitToBudget } from '../conversation/context-budget';
+import { decide, deniedResultText, type Permission } from '../permissions';
+import type { ToolDefinition } from '../tools/types';
+import type { ToolSpec, WireEvent } from '../protocols/types';
 
 /**
  * The agent loop itself: streams a round, settles its tool calls (validate, ask, run in parallel),
@@ -70,14 +73,22 @@ export abstract class RoundRunner extends ControllerState {
       this.checkRound();
     });
     if (this.snap.run.phase === 'idle') return false;
+    const direct = this.snap.run.direct;
     if (!this.dispatch({ type: 'calls-settled' })) return false;
     const run = this.snap.run;
+    if (run.phase === 'idle' && direct) {
+      // The user's own tool run is simply done; there is nothing to explain.
+      this.finish(null, turnId, {});
+      return false;
+    }
     if (run.phase === 'idle') {
-      const notice =
-        run.outcome === 'max_rounds'
-          ? `Stopped after ${run.maxRounds} rounds of tool calls (the limit). Send a message to let the model continue.`
-          : 'Stopped after this round, as you asked. The tool results are kept.';
-      this.finish(null, turnId, { notice });
+      // The code lets the interface word the notice in its own language; the text is for exports.
+      const maxRounds = run.outcome === 'max_rounds';
+      const notice = maxRounds
+        ? `Stopped after ${run.maxRounds} rounds of tool calls (the limit). Send a message to let the model continue.`
+        : 'Stopped after this round, as you asked. The tool results are kept.';
+      const noticeCode: TurnNotice = maxRounds ? { code: 'max_rounds', rounds: run.maxRounds } : { code: 'stopped_after_round' };
+      this.finish(null, turnId, { notice, noticeCode });
       return false;
     }
     return true;
@@ -95,22 +106,30 @@ export abstract class RoundRunner extends ControllerState {
     this.live = createLiveRound(turnId, round, this.newId);
     try {
       const model = this.opts.model();
+      const tools = this.offeredSpecs();
+      const observer = this.opts.observer;
+      observer?.roundStart?.({ turnId, round, at: Date.now(), model: model.label, messages: transcript, tools });
+      const wire = observer?.wire?.bind(observer);
+      const onWire = wire && ((event: WireEvent) => wire(turnId, round, event, Date.now()));
       // A burst of events is folded in slices, so a fast stream never blocks painting or input.
       const slicer = createTimeSlicer();
-      for await (const event of model.stream({ messages: transcript, tools: this.opts.tools.specs(), signal: abort.signal })) {
+      for await (const event of model.stream({ messages: transcript, tools, signal: abort.signal, onWire })) {
         if (abort.signal.aborted) break;
+        observer?.modelEvent?.(turnId, round, event, Date.now());
         this.apply(event);
         if (slicer.due()) await slicer.yieldNow();
       }
-      if (abort.signal.aborted) return null;
+      if (abort.signal.aborted) return this.roundEnded(turnId, round, 'aborted');
       this.getSnapshot();
       this.live = null;
+      this.roundEnded(turnId, round, 'ok');
       return round;
     } catch (e) {
-      if (abort.signal.aborted || this.snap.run.phase === 'idle') return null;
+      if (abort.signal.aborted || this.snap.run.phase === 'idle') return this.roundEnded(turnId, round, 'aborted');
       this.getSnapshot();
       this.live = null;
       const error = e instanceof ModelError ? e : new ModelError('stream', (e as Error)?.message || String(e));
+      this.roundEnded(turnId, round, 'error', error);
       const now = findTurn(this.snap.conversation, turnId)!;
       for (const call of roundCalls(now, round))
         if (call.status === 'streaming_args') this.settleCall(turnId, call.id, { type: 'args-cut' }, {});
@@ -123,6 +142,13 @@ export abstract class RoundRunner extends ControllerState {
         this.emit();
       }
     }
+  }
+
+  /** Tells the observer (the inspector) how a round's stream ended; null, for `return`. */
+  private roundEnded(turnId: string, round: number, outcome: 'ok' | 'aborted' | 'error', error?: ModelError): null {
+    const detail = error && { kind: error.kind, message: error.message, status: error.status };
+    this.opts.observer?.roundEnd?.({ turnId, round, at: Date.now(), outcome, ...(detail ? { error: detail } : {}) });
+    return null;
   }
 
   protected apply(event: ModelEvent) {
@@ -156,6 +182,16 @@ export abstract class RoundRunner extends ControllerState {
       this.settleCall(turnId, call.id, { type: 'args-cut' }, {});
       return;
     }
+    const known = this.opts.tools.get(call.name);
+    const permission = known && this.permissionOf(known);
+    if (permission === 'deny') {
+      // Refused before validation: the model must not learn to fix the arguments of a tool it may not use.
+      this.settleCall(turnId, call.id, { type: 'args-complete', valid: false, needsApproval: false }, {
+        denied: true,
+        resultText: deniedResultText(call.name),
+      });
+      return;
+    }
     const check = call.parseError ? { ok: false as const, error: call.parseError } : validateCall(this.opts.tools, call.name, call.args);
     if (!check.ok) {
       this.settleCall(turnId, call.id, { type: 'args-complete', valid: false, needsApproval: false }, {
@@ -164,8 +200,24 @@ export abstract class RoundRunner extends ControllerState {
       });
       return;
     }
-    const policy = check.tool.policy;
+    // The user's rules replace the tool's own policy; `policy` records how this call was decided.
+    const policy = permission === 'allow' ? 'auto' : 'ask';
     this.patchCall(turnId, call.id, { type: 'args-complete', valid: true, needsApproval: policy === 'ask' }, { policy });
+  }
+
+  /** The user's permission for a tool in this conversation, read now so the newest rules apply. */
+  protected permissionOf(tool: Pick<ToolDefinition, 'name' | 'policy'>): Permission {
+    return decide(tool, this.opts.permissions?.() ?? [], this.snap.conversation.id).permission;
+  }
+
+  /** The tools the model is told about: a tool set to Never is not offered at all. */
+  protected offeredSpecs(): ToolSpec[] {
+    const specs = this.opts.tools.specs();
+    if (!this.opts.permissions) return specs;
+    return specs.filter((spec) => {
+      const tool = this.opts.tools.get(spec.name);
+      return !tool || this.permissionOf(tool) !== 'deny';
+    });
   }
 
   /** A runaway model asking for dozens of calls at once gets an error for the excess, not a flood of tools. */
@@ -181,6 +233,12 @@ export abstract class RoundRunner extends ControllerState {
     const call = findTurn(this.snap.conversation, turnId)?.calls[callId];
     const tool = call && this.opts.tools.get(call.name);
     if (!call || !tool || call.status !== 'queued') return;
+    if (this.permissionOf(tool) === 'deny') {
+      // Last line of defence (e.g. a re-run queued just before the rule changed): a denied tool never runs.
+      this.settleCall(turnId, callId, { type: 'cancel' }, { denied: true, resultText: deniedResultText(call.name) });
+      this.checkRound();
+      return;
+    }
     const abort = new AbortController();
     this.callAborts.set(callId, abort);
     this.patchCall(turnId, callId, { type: 'run' }, { startedAt: Date.now(), endedAt: undefined, progress: undefined, content: undefined });
@@ -212,6 +270,7 @@ export abstract class RoundRunner extends ControllerState {
       outcome: undefined,
       resultText: undefined,
       rejectReason: undefined,
+      denied: undefined,
       endedAt: undefined,
     });
   }
@@ -222,7 +281,7 @@ export abstract class RoundRunner extends ControllerState {
     const systemPrompt = this.snap.conversation.systemPrompt?.trim() || this.opts.systemPrompt?.();
     const contextTokens = this.opts.contextTokens?.();
     if (!contextTokens) return buildTranscript(path, systemPrompt);
-    const fit = fitToBudget(path, { systemPrompt, contextTokens, tools: this.opts.tools.specs() });
+    const fit = fitToBudget(path, { systemPrompt, contextTokens, tools: this.offeredSpecs() });
     const contextStartId = fit.firstKeptId ?? undefined;
     if (findTurn(this.snap.conversation, turnId)?.contextStartId !== contextStartId)
       this.setConversation(updateTurn(this.snap.conversation, turnId, (t) => ({ ...t, contextStartId })));

@@ -5,6 +5,9 @@ import type { ChatController } from '../../core/run/chat-controller';
 import { Markdown } from './markdown/markdown';
 import { ToolCard, type ToolCardActions } from '../tool-card/tool-card';
 import { TurnFooter } from './turn-footer';
+import { DirectRunNote } from './direct-run-note';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 interface Props {
   turn: AssistantMessage;
@@ -24,23 +27,25 @@ interface Props {
 /** One assistant turn: every round's text, reasoning and tool cards in stream order. */
 export const AssistantTurn = memo(function AssistantTurn(props: Props) {
   const { turn, live } = props;
+  const t = useT(messages);
   const parts = turn.rounds.flatMap((r, round) => r.parts.map((part, i) => ({ part, key: `${round}:${i}` })));
   const lastKey = parts[parts.length - 1]?.key;
   const pending = Object.values(turn.calls).filter((c) => c.status === 'pending_approval').length;
   const waitingForFirstToken = live && props.idle === false && parts.length === 0;
   return (
-    <article className="min-w-0" data-role="assistant" aria-label="Assistant answer" aria-busy={live && !props.idle}>
+    <article className="min-w-0" data-role="assistant" aria-label={t('assistantAnswer')} aria-busy={live && !props.idle}>
+      {turn.direct && <DirectRunNote />}
       {parts.map(({ part, key }) => (
         <PartView key={key} part={part} streaming={live && !props.idle && key === lastKey} {...props} />
       ))}
       {waitingForFirstToken && (
         <p className="flex items-center gap-2 py-2 text-sm text-zinc-500" data-testid="thinking">
-          <span className="size-2 animate-pulse rounded-full bg-indigo-500" aria-hidden /> Thinking…
+          <span className="size-2 animate-pulse rounded-full bg-indigo-500" aria-hidden /> {t('thinking')}
         </p>
       )}
       {props.canAct && pending > 1 && (
         <button type="button" onClick={() => props.controller.approveAll()} className="mt-1 rounded-lg bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500">
-          Approve all ({pending})
+          {t('approveAll', { count: pending })}
         </button>
       )}
       <TurnFooter {...props} />
@@ -49,11 +54,12 @@ export const AssistantTurn = memo(function AssistantTurn(props: Props) {
 });
 
 function PartView({ part, streaming, turn, tools, actions, canAct, idle }: Props & { part: Part; streaming: boolean }) {
+  const t = useT(messages);
   if (part.type === 'text') return <Markdown text={part.text} streaming={streaming} />;
   if (part.type === 'reasoning')
     return (
       <details className="my-2 rounded-lg border border-zinc-200 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400" open={streaming}>
-        <summary className="cursor-pointer font-medium select-none">Reasoning</summary>
+        <summary className="cursor-pointer font-medium select-none">{t('reasoning')}</summary>
         <p className="mt-2 whitespace-pre-wrap">{part.text}</p>
       </details>
     );

@@ -13,6 +13,8 @@ import { estimateMessageHeight } from './estimate-height';
 import { UserMessage } from './user-message';
 import { toolActionsFor } from './tool-actions';
 import { useFollowScroll } from './use-follow-scroll';
+import { useT } from '../../i18n';
+import { messages as chatMessages } from './messages';
 
 /** A divider shown just above one message of the active path (e.g. where the model's context begins). */
 export interface MessageDivider {
@@ -40,6 +42,7 @@ const OVERSCAN = 6;
  * they change size, and the view follows the stream unless the user scrolled away.
  */
 export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSettings, divider }: Props) {
+  const t = useT(chatMessages);
   const messages = useChat(store, (s) => activePath(s.conversation));
   const conversationId = useChat(store, (s) => s.conversation.id);
   const allMessages = useChat(store, (s) => s.conversation.messages);
@@ -88,7 +91,7 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
       </div>
       {away && (
         <button type="button" onClick={jump} className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium shadow-md hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800">
-          ↓ Jump to latest
+          {t('jumpToLatest')}
         </button>
       )}
     </div>

@@ -1,19 +1,37 @@
 import type { ChatSnapshot } from '../../core/run/chat-controller';
 import { findTurn } from '../../core/run/turn-updates';
-import { retryStatusText } from '../../core/protocols/retry-policy';
+import type { RetryInfo } from '../../core/protocols/retry-policy';
+import type { Translator } from '../../i18n';
+import type { statusMessages } from './messages';
+
+type StatusT = Translator<keyof typeof statusMessages.en>;
 
 /** A short sentence for what the run is doing, for the composer and screen readers. */
-export function runStatusText(snap: ChatSnapshot): string {
+export function runStatusText(snap: ChatSnapshot, t: StatusT): string {
   const { phase } = snap.run;
   if (phase === 'idle') return '';
-  if (phase === 'generating') return snap.retrying ? retryStatusText(snap.retrying) : 'Generating…';
+  if (phase === 'generating') return snap.retrying ? retryText(snap.retrying, t) : t('generating');
   const calls = Object.values(findTurn(snap.conversation, snap.turnId)?.calls ?? {});
   const pending = calls.filter((c) => c.status === 'pending_approval').length;
   const running = calls.filter((c) => c.status === 'running' || c.status === 'queued').length;
-  const runningText = running ? `Running ${running} tool${running === 1 ? '' : 's'}` : '';
+  const runningText = running ? t(running === 1 ? 'runningToolsOne' : 'runningTools', { count: running }) : '';
   if (phase === 'awaiting_confirmation') {
-    const waiting = `Waiting for your approval (${pending} call${pending === 1 ? '' : 's'})`;
+    const waiting = t(pending === 1 ? 'waitingOne' : 'waiting', { count: pending });
     return runningText ? `${waiting} · ${runningText}` : waiting;
   }
-  return runningText ? `${runningText}…` : 'Finishing tool calls…';
+  return runningText ? `${runningText}…` : t('finishing');
+}
+
+/** "Rate limited — retrying in 3 s (attempt 2 of 3)", with the reason in the reader's language. */
+export function retryText(info: RetryInfo, t: StatusT): string {
+  return t('retrying', { reason: retryReason(info, t), seconds: Math.max(1, Math.ceil(info.inMs / 1000)), attempt: info.attempt, max: info.maxAttempts });
+}
+
+// The retry policy names its reasons in English; these are the ones it gives.
+function retryReason(info: RetryInfo, t: StatusT): string {
+  if (info.reason === 'Rate limited') return t('rateLimited');
+  if (info.reason === 'Connection failed') return t('connectionFailed');
+  const server = /^Server error \(HTTP (.+)\)$/.exec(info.reason);
+  if (server) return t('serverError', { status: server[1] });
+  return info.reason;
 }

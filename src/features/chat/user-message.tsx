@@ -2,6 +2,8 @@ import { memo, useState, type KeyboardEvent } from 'react';
 import type { UserMessage as UserMessageData } from '../../core/conversation/types';
 import type { ChatController } from '../../core/run/chat-controller';
 import { BranchSwitcher, selectSibling } from './branch-switcher';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 interface Props {
   message: UserMessageData;
@@ -13,6 +15,7 @@ interface Props {
 
 /** The user's own words, shown as typed (plain text, never markdown), editable into a new branch. */
 export const UserMessage = memo(function UserMessage({ message, branchIndex, branchCount, idle, controller }: Props) {
+  const t = useT(messages);
   const [draft, setDraft] = useState<string | null>(null);
   const save = () => {
     if (draft === null || !draft.trim()) return;
@@ -32,7 +35,7 @@ export const UserMessage = memo(function UserMessage({ message, branchIndex, bra
     return (
       <div className="flex flex-col items-end gap-2" data-role="user">
         <textarea
-          aria-label="Edit message"
+          aria-label={t('editMessage')}
           autoFocus
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
@@ -41,10 +44,10 @@ export const UserMessage = memo(function UserMessage({ message, branchIndex, bra
         />
         <div className="flex gap-2">
           <button type="button" onClick={() => setDraft(null)} className="rounded-lg px-3 py-1.5 text-sm font-medium text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
-            Cancel
+            {t('cancel')}
           </button>
           <button type="button" onClick={save} disabled={!draft.trim() || !idle} className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-40">
-            Save and send
+            {t('saveAndSend')}
           </button>
         </div>
       </div>
@@ -57,8 +60,8 @@ export const UserMessage = memo(function UserMessage({ message, branchIndex, bra
       <div className="flex items-center gap-1">
         <BranchSwitcher index={branchIndex} count={branchCount} disabled={!idle} onSelect={(i) => selectSibling(controller, message.id, i)} />
         {idle && (
-          <button type="button" onClick={() => setDraft(message.text)} aria-label="Edit message" className="rounded-md px-2 py-0.5 text-xs font-medium text-zinc-500 opacity-70 group-hover:opacity-100 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:opacity-100 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
-            Edit
+          <button type="button" onClick={() => setDraft(message.text)} aria-label={t('editMessage')} className="rounded-md px-2 py-0.5 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
+            {t('edit')}
           </button>
         )}
       </div>

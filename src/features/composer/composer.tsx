@@ -4,21 +4,33 @@ import type { ChatController, ChatSnapshot } from '../../core/run/chat-controlle
 import { useChat } from '../../store/chat-store';
 import { runStatusText } from '../chat/run-status';
 import { InstructionsPanel } from './instructions-panel';
+import { useT, type Translator } from '../../i18n';
+import { statusMessages } from '../chat/messages';
+import { messages } from './messages';
+import { SlashMenu } from './slash-menu';
+import { ToolForm } from './tool-form';
+import { useSlashCommands } from './use-slash-commands';
 
 /** The message box: Enter sends, Shift+Enter adds a line, Esc stops the run. */
 export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>; controller: ChatController }) {
+  const t = useT(messages);
+  const tStatus = useT(statusMessages);
   const [text, setText] = useState('');
   const phase = useChat(store, (s) => s.run.phase);
   const stopAfterRound = useChat(store, (s) => s.run.stopAfterRound);
-  const status = useChat(store, runStatusText);
+  // A direct tool run has one call and no next round, so "stop after this round" means nothing there.
+  const direct = useChat(store, (s) => s.run.direct === true);
+  const status = useChat(store, (s) => runStatusText(s, tStatus));
   const busy = phase !== 'idle';
   const hasInstructions = useChat(store, (s) => !!s.conversation.systemPrompt?.trim());
   const [editingInstructions, setEditingInstructions] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
+  const slash = useSlashCommands({ text, setText, controller, box, busy });
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape' && controller.getSnapshot().run.phase !== 'idle' && !document.querySelector('dialog[open]')) {
+      // An Esc already used (closing the reject form, a menu) or meant for an open dialog is not a Stop.
+      if (e.key === 'Escape' && !e.defaultPrevented && controller.getSnapshot().run.phase !== 'idle' && !document.querySelector('dialog[open]')) {
         e.preventDefault();
         controller.stop();
       }
@@ -33,10 +45,11 @@ export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>;
 
   const send = () => {
     if (busy || !text.trim()) return;
-    if (controller.send(text)) setText('');
+    void slash.submit();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (slash.onKeyDown(e)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       send();
@@ -50,7 +63,7 @@ export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>;
         <div className="flex min-h-6 items-center gap-2 pb-1 text-xs text-zinc-500 dark:text-zinc-400" role="status" aria-live="polite">
           {busy && <span className="size-2 animate-pulse rounded-full bg-indigo-500" aria-hidden />}
           <span data-testid="run-status">{status}</span>
-          {!busy && <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line · Esc stops</span>}
+          {!busy && <span className="hidden sm:inline">{t('keyHints')}</span>}
           {!busy && (
             <button
               type="button"
@@ -58,46 +71,59 @@ export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>;
               onClick={() => setEditingInstructions((v) => !v)}
               className="ml-auto shrink-0 rounded-md px-2 py-0.5 font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950"
             >
-              {hasInstructions ? 'Instructions (on)' : 'Instructions'}
+              {hasInstructions ? t('instructionsOn') : t('instructions')}
             </button>
           )}
-          {busy && phase !== 'generating' && !stopAfterRound && (
+          {busy && phase !== 'generating' && !stopAfterRound && !direct && (
             <button type="button" onClick={() => controller.stopAfterRound()} className="ml-auto shrink-0 rounded-md px-2 py-0.5 font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
-              Stop after this round
+              {t('stopAfterRound')}
             </button>
           )}
-          {stopAfterRound && <span className="ml-auto shrink-0 whitespace-nowrap">Will stop after this round</span>}
+          {stopAfterRound && <span className="ml-auto shrink-0 whitespace-nowrap">{t('willStopAfterRound')}</span>}
         </div>
-        <div className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-950">
-          <textarea
-            ref={box}
-            aria-label="Message"
-            rows={1}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={onKeyDown}
-            placeholder={placeholderFor(phase)}
-            className="field-sizing-content max-h-48 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] outline-none placeholder:text-zinc-400"
-          />
-          {busy ? (
-            <button type="button" onClick={() => controller.stop()} title="Stop (Esc)" className="inline-flex h-10 items-center gap-1.5 rounded-xl bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
-              <span className="size-2.5 rounded-[2px] bg-current" aria-hidden />
-              Stop
-            </button>
+        <div className="relative">
+          {slash.menu && <SlashMenu {...slash.menu} />}
+          {slash.form ? (
+            <ToolForm key={slash.form.entry.tool.name} {...slash.form} />
           ) : (
-            <button type="button" onClick={send} disabled={!text.trim()} title="Send (Enter)" className="inline-flex h-10 items-center rounded-xl bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-400 dark:disabled:opacity-100">
-              Send
-            </button>
+            <div className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-950">
+              <textarea
+                ref={box}
+                {...slash.inputProps}
+                aria-label={t('message')}
+                rows={1}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                onKeyDown={onKeyDown}
+                placeholder={placeholderFor(phase, t)}
+                className="field-sizing-content max-h-48 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] outline-none placeholder:text-zinc-400"
+              />
+              {busy ? (
+                <button type="button" onClick={() => controller.stop()} title={t('stopTitle')} className="inline-flex h-10 items-center gap-1.5 rounded-xl bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+                  <span className="size-2.5 rounded-[2px] bg-current" aria-hidden />
+                  {t('stop')}
+                </button>
+              ) : (
+                <button type="button" onClick={send} disabled={!text.trim()} title={t('sendTitle')} className="inline-flex h-10 items-center rounded-xl bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-400 dark:disabled:opacity-100">
+                  {t('send')}
+                </button>
+              )}
+            </div>
           )}
         </div>
+        {slash.error && (
+          <p id={slash.error.id} role="alert" className="mt-1.5 px-1 text-sm break-words text-red-700 dark:text-red-300">
+            {slash.error.message}
+          </p>
+        )}
       </div>
     </div>
   );
 }
 
-function placeholderFor(phase: ChatSnapshot['run']['phase']): string {
-  if (phase === 'awaiting_confirmation') return 'Approve or reject the call above, or press Esc to stop';
-  if (phase === 'executing_function') return 'Tools are running — press Esc to stop';
-  if (phase === 'generating') return 'Wait for the answer, or press Esc to stop';
-  return 'Send a message';
+function placeholderFor(phase: ChatSnapshot['run']['phase'], t: Translator<keyof typeof messages.en>): string {
+  if (phase === 'awaiting_confirmation') return t('placeholderApprove');
+  if (phase === 'executing_function') return t('placeholderTools');
+  if (phase === 'generating') return t('placeholderGenerating');
+  return t('placeholderIdle');
 }

@@ -1,5 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useT } from '../../i18n';
 import { CloseIcon } from './icons';
+import { messages } from './messages';
 
 interface Props {
   open: boolean;
@@ -16,6 +18,7 @@ export function ConversationDrawer({ open, onClose, children }: Props) {
 }
 
 function OpenDrawer({ onClose, children }: Omit<Props, 'open'>) {
+  const t = useT(messages);
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
   useEffect(() => {
@@ -44,7 +47,7 @@ function OpenDrawer({ onClose, children }: Omit<Props, 'open'>) {
   return (
     <dialog
       ref={ref}
-      aria-label="Conversations"
+      aria-label={t('conversations')}
       onClick={(event) => {
         if (event.target === ref.current) ref.current?.close(); // the backdrop
       }}
@@ -52,10 +55,10 @@ function OpenDrawer({ onClose, children }: Omit<Props, 'open'>) {
     >
       <div className="flex h-full flex-col">
         <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-          <h2 className="text-sm font-semibold">Conversations</h2>
+          <h2 className="text-sm font-semibold">{t('conversations')}</h2>
           <button
             type="button"
-            aria-label="Close"
+            aria-label={t('close')}
             onClick={() => ref.current?.close()}
             className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800"
           >

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SearchHit } from '../../store/persistence/types';
+import { intlLocale, useLocale, useT } from '../../i18n';
 import { formatWhen } from './format-when';
 import { PencilIcon, TrashIcon } from './icons';
+import { messages } from './messages';
 
 interface Props {
   conversation: SearchHit;
@@ -20,6 +22,8 @@ const ICON_BUTTON =
 
 /** One row: a link that opens the conversation, and Rename / Delete (Rename turns the title into a textbox). */
 export function ConversationItem({ conversation: c, href, active, busy, runningElsewhere, onOpen, onRename, onDelete }: Props) {
+  const t = useT(messages);
+  const locale = useLocale((s) => s.locale);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(c.title);
   const input = useRef<HTMLInputElement>(null);
@@ -64,7 +68,7 @@ export function ConversationItem({ conversation: c, href, active, busy, runningE
         <div className="min-w-0 flex-1 px-2 py-1.5">
           <input
             ref={input}
-            aria-label="Conversation title"
+            aria-label={t('conversationTitle')}
             value={draft}
             maxLength={200}
             onChange={(e) => setDraft(e.target.value)}
@@ -84,9 +88,11 @@ export function ConversationItem({ conversation: c, href, active, busy, runningE
           <span id={titleId} className={`block truncate text-sm ${active ? 'font-semibold text-indigo-950 dark:text-indigo-100' : 'font-medium text-zinc-800 dark:text-zinc-200'}`}>
             {c.title}
           </span>
-          <span className="flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+          <span className={`flex items-center gap-1.5 text-xs ${active ? 'text-zinc-600' : 'text-zinc-500'} dark:text-zinc-400`}>
             {runningElsewhere && <span className="size-1.5 animate-pulse rounded-full bg-emerald-500" aria-hidden />}
-            {runningElsewhere ? 'Running in another tab' : `${formatWhen(c.updatedAt)} · ${c.messageCount} ${c.messageCount === 1 ? 'message' : 'messages'}`}
+            {runningElsewhere
+              ? t('runningInAnotherTab')
+              : t(c.messageCount === 1 ? 'summaryOne' : 'summary', { when: formatWhen(c.updatedAt, Date.now(), intlLocale(locale)), count: c.messageCount })}
           </span>
           {c.snippet && <span className="mt-0.5 line-clamp-2 text-xs break-words text-zinc-600 dark:text-zinc-300">{c.snippet}</span>}
         </a>
@@ -99,9 +105,9 @@ export function ConversationItem({ conversation: c, href, active, busy, runningE
           <button
             ref={renameButton}
             type="button"
-            aria-label="Rename"
+            aria-label={t('rename')}
             aria-describedby={titleId}
-            title={busy ? 'Wait until the run ends' : 'Rename'}
+            title={busy ? t('waitForRun') : t('rename')}
             disabled={busy}
             onClick={() => {
               setDraft(c.title);
@@ -111,7 +117,7 @@ export function ConversationItem({ conversation: c, href, active, busy, runningE
           >
             <PencilIcon />
           </button>
-          <button type="button" aria-label="Delete" aria-describedby={titleId} title={busy ? 'Wait until the run ends' : 'Delete'} disabled={busy} onClick={() => onDelete(c.id)} className={ICON_BUTTON}>
+          <button type="button" aria-label={t('delete')} aria-describedby={titleId} title={busy ? t('waitForRun') : t('delete')} disabled={busy} onClick={() => onDelete(c.id)} className={ICON_BUTTON}>
             <TrashIcon />
           </button>
         </div>

@@ -1,8 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { StoreApi } from 'zustand';
 import { isBusy, useConversations, visibleConversations, type ConversationsState } from '../../store/conversations-store';
+import { useT } from '../../i18n';
 import { ConversationItem } from './conversation-item';
 import { PlusIcon, SearchIcon } from './icons';
+import { messages } from './messages';
 import type { ConversationActions } from './types';
 
 export interface ConversationSidebarProps {
@@ -22,6 +24,7 @@ const SEARCH_DEBOUNCE_MS = 150;
 
 /** Search, New chat and the list of conversations, newest first. */
 export function ConversationSidebar({ store, actions, hrefFor, newChatDisabled, newChatVisible, onChosen, footer }: ConversationSidebarProps) {
+  const t = useT(messages);
   const state = useConversations(store, (s) => s);
   const items = visibleConversations(state);
   const [query, setQuery] = useState(state.query);
@@ -42,8 +45,8 @@ export function ConversationSidebar({ store, actions, hrefFor, newChatDisabled, 
           </span>
           <input
             type="search"
-            aria-label="Search conversations"
-            placeholder="Search"
+            aria-label={t('searchConversations')}
+            placeholder={t('search')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             className="w-full rounded-xl border border-zinc-200 bg-white py-1.5 pr-2 pl-8 text-sm outline-none placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-950"
@@ -57,11 +60,11 @@ export function ConversationSidebar({ store, actions, hrefFor, newChatDisabled, 
           }}
           className={`${newChatVisible === 'desktop' ? 'hidden md:inline-flex' : 'inline-flex'} h-8 shrink-0 items-center gap-1 rounded-xl bg-indigo-600 px-3 text-sm font-medium whitespace-nowrap text-white hover:bg-indigo-500 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none disabled:opacity-40 dark:focus-visible:ring-offset-zinc-900`}
         >
-          <PlusIcon /> New chat
+          <PlusIcon /> {t('newChat')}
         </button>
       </div>
 
-      <nav aria-label="Conversations" className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1">
+      <nav aria-label={t('conversations')} className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1">
         {items.length > 0 ? (
           <ul className="space-y-0.5">
             {items.map((c) => (
@@ -82,7 +85,7 @@ export function ConversationSidebar({ store, actions, hrefFor, newChatDisabled, 
           </ul>
         ) : (
           <p className="px-3 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
-            {searching ? `No conversation matches “${query.trim()}”.` : 'No saved conversations yet. A chat appears here after its first message.'}
+            {searching ? t('noMatch', { query: query.trim() }) : t('noneYet')}
           </p>
         )}
       </nav>
@@ -91,7 +94,7 @@ export function ConversationSidebar({ store, actions, hrefFor, newChatDisabled, 
         <div role="note" className="rounded-xl border border-zinc-200 bg-white p-2.5 text-xs text-zinc-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
           <p>{state.persistNote}</p>
           <button type="button" onClick={actions.dismissPersistNote} className="mt-1 font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-            Got it
+            {t('gotIt')}
           </button>
         </div>
       )}

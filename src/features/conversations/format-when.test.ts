@@ -12,4 +12,12 @@ describe('formatWhen', () => {
     expect(formatWhen(at(2025, 5, 2, 12), now, 'en-GB')).toBe('2 Jun');
     expect(formatWhen(at(2024, 11, 24, 12), now, 'en-GB')).toBe('24 Dec 2024');
   });
+
+  it('writes the same moments in 简体中文', () => {
+    expect(formatWhen(at(2025, 5, 18, 9, 5), now, 'zh-CN')).toBe('09:05');
+    expect(formatWhen(at(2025, 5, 17, 23, 59), now, 'zh-CN')).toBe('昨天');
+    expect(formatWhen(at(2025, 5, 13, 12), now, 'zh-CN')).toBe('星期五');
+    expect(formatWhen(at(2025, 5, 2, 12), now, 'zh-CN')).toBe('6月2日');
+    expect(formatWhen(at(2024, 11, 24, 12), now, 'zh-CN')).toBe('2024年12月24日');
+  });
 });

@@ -1,4 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 const TOAST =
   'pointer-events-auto flex items-center gap-3 rounded-xl bg-zinc-900 px-4 py-2.5 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900';
@@ -11,13 +13,15 @@ export function ToastArea({ children }: { children: ReactNode }) {
 
 /** "Conversation deleted. Undo" while the delete can still be taken back. */
 export function UndoToast({ title, onUndo }: { title: string; onUndo(): void }) {
+  const t = useT(messages);
   return (
     <div role="status" className={TOAST}>
       <span className="min-w-0">
-        Conversation deleted.<span className="sr-only"> {title}</span>
+        {t('conversationDeleted')}
+        <span className="sr-only"> {title}</span>
       </span>
       <button type="button" onClick={onUndo} className={TOAST_BUTTON}>
-        Undo
+        {t('undo')}
       </button>
     </div>
   );
@@ -27,6 +31,7 @@ const NOTICE_MS = 6000;
 
 /** A short note that goes away on its own. */
 export function NoticeToast({ text, onDismiss }: { text: string; onDismiss(): void }) {
+  const t = useT(messages);
   useEffect(() => {
     const timer = setTimeout(onDismiss, NOTICE_MS);
     return () => clearTimeout(timer);
@@ -34,8 +39,8 @@ export function NoticeToast({ text, onDismiss }: { text: string; onDismiss(): vo
   return (
     <div role="status" data-testid="notice" className={TOAST}>
       <span className="min-w-0">{text}</span>
-      <button type="button" aria-label="Dismiss note" onClick={onDismiss} className={TOAST_BUTTON}>
-        OK
+      <button type="button" aria-label={t('dismissNote')} onClick={onDismiss} className={TOAST_BUTTON}>
+        {t('ok')}
       </button>
     </div>
   );

@@ -3,7 +3,9 @@ import { exportAllFileName, exportFileName } from '../../core/conversation/expor
 import { exportConversationsJson } from '../../core/conversation/export-json';
 import { exportConversationMarkdown } from '../../core/conversation/export-markdown';
 import type { Conversation } from '../../core/conversation/types';
+import { useT } from '../../i18n';
 import { downloadFile } from './download-file';
+import { messages } from './messages';
 import { ALERT, SMALL_BUTTON } from './styles';
 
 interface Props {
@@ -17,6 +19,7 @@ const JSON_TYPE = 'application/json';
 
 /** Three download buttons: this conversation as JSON or Markdown, and every conversation as JSON. */
 export function ExportMenu({ conversation, all }: Props) {
+  const t = useT(messages);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,7 +28,7 @@ export function ExportMenu({ conversation, all }: Props) {
     try {
       await work();
     } catch (e) {
-      setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setError(t('exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
   };
   const exportAll = () =>
@@ -40,30 +43,30 @@ export function ExportMenu({ conversation, all }: Props) {
 
   return (
     <div className="flex flex-col gap-1.5">
-      <div role="group" aria-label="Export" className="flex flex-wrap items-center gap-1.5">
+      <div role="group" aria-label={t('export')} className="flex flex-wrap items-center gap-1.5">
         <span className="text-xs font-medium text-zinc-500 dark:text-zinc-400" aria-hidden="true">
-          Export
+          {t('export')}
         </span>
         <button
           type="button"
-          aria-label="Export JSON"
+          aria-label={t('exportJson')}
           className={SMALL_BUTTON}
           disabled={!conversation}
           onClick={() => conversation && run(() => downloadFile(exportFileName(conversation.title, 'json'), exportConversationsJson([conversation]), JSON_TYPE))}
         >
-          JSON
+          {t('json')}
         </button>
         <button
           type="button"
-          aria-label="Export Markdown"
+          aria-label={t('exportMarkdown')}
           className={SMALL_BUTTON}
           disabled={!conversation}
           onClick={() => conversation && run(() => downloadFile(exportFileName(conversation.title, 'md'), exportConversationMarkdown(conversation), 'text/markdown'))}
         >
-          Markdown
+          {t('markdown')}
         </button>
-        <button type="button" aria-label="Export all (JSON)" className={SMALL_BUTTON} disabled={busy} aria-busy={busy} onClick={exportAll}>
-          All
+        <button type="button" aria-label={t('exportAll')} className={SMALL_BUTTON} disabled={busy} aria-busy={busy} onClick={exportAll}>
+          {t('all')}
         </button>
       </div>
       {error && (

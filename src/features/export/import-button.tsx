@@ -1,6 +1,9 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { importConversations } from '../../core/conversation/import-json';
 import type { Conversation } from '../../core/conversation/types';
+import { useT } from '../../i18n';
+import { importProblemText } from './import-message';
+import { messages } from './messages';
 import { ALERT, SMALL_BUTTON } from './styles';
 
 interface Props {
@@ -10,6 +13,7 @@ interface Props {
 
 /** "Import" opens a file picker for a JSON export; a refused file shows why and changes nothing. */
 export function ImportButton({ onImport }: Props) {
+  const t = useT(messages);
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
@@ -23,12 +27,12 @@ export function ImportButton({ onImport }: Props) {
     setBusy(true);
     try {
       const result = importConversations(await file.text());
-      if (!result.ok) return setMessage({ kind: 'error', text: result.error });
+      if (!result.ok) return setMessage({ kind: 'error', text: importProblemText(result.problem, t) });
       await onImport(result.conversations);
       const n = result.conversations.length;
-      setMessage({ kind: 'done', text: `Imported ${n} conversation${n === 1 ? '' : 's'}.` });
+      setMessage({ kind: 'done', text: t(n === 1 ? 'importedOne' : 'imported', { count: n }) });
     } catch (err) {
-      setMessage({ kind: 'error', text: `Import failed: ${err instanceof Error ? err.message : String(err)}` });
+      setMessage({ kind: 'error', text: t('importFailed', { reason: err instanceof Error ? err.message : String(err) }) });
     } finally {
       setBusy(false);
     }
@@ -38,9 +42,9 @@ export function ImportButton({ onImport }: Props) {
     <div className="flex flex-col gap-1.5">
       <div>
         <button type="button" className={SMALL_BUTTON} disabled={busy} aria-busy={busy} onClick={() => input.current?.click()}>
-          Import
+          {t('import')}
         </button>
-        <input ref={input} type="file" accept=".json,application/json" aria-label="Import conversations" className="hidden" onChange={onChange} />
+        <input ref={input} type="file" accept=".json,application/json" aria-label={t('importConversations')} className="hidden" onChange={onChange} />
       </div>
       {message?.kind === 'error' && (
         <p role="alert" className={ALERT}>

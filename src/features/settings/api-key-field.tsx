@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { EyeIcon } from './icons';
 import { HELP, INPUT, LABEL } from './field-styles';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 export interface ApiKeyFieldProps {
   value: string;
@@ -12,13 +14,14 @@ export interface ApiKeyFieldProps {
 
 /** Password field for the API key with a show/hide toggle. */
 export function ApiKeyField({ value, onChange, needsKey, clearedByHostChange }: ApiKeyFieldProps) {
+  const t = useT(messages);
   const [visible, setVisible] = useState(false);
   const inputId = useId();
   const helpId = useId();
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={inputId} className={LABEL}>
-        API key
+        {t('apiKey')}
       </label>
       <div className="flex gap-2">
         <input
@@ -26,7 +29,7 @@ export function ApiKeyField({ value, onChange, needsKey, clearedByHostChange }: 
           type={visible ? 'text' : 'password'}
           value={value}
           onChange={(event) => onChange(event.target.value)}
-          placeholder={needsKey ? 'Paste your key' : 'Optional'}
+          placeholder={needsKey ? t('pasteKey') : t('optional')}
           // Not a site password: keep password managers and autofill out of it.
           autoComplete="off"
           autoCapitalize="off"
@@ -45,15 +48,11 @@ export function ApiKeyField({ value, onChange, needsKey, clearedByHostChange }: 
         >
           <EyeIcon off={visible} />
           {/* Named by content, not aria-label, so label-based lookups of "API key" find only the input. */}
-          <span className="sr-only">{visible ? 'Hide API key' : 'Show API key'}</span>
+          <span className="sr-only">{visible ? t('hideKey') : t('showKey')}</span>
         </button>
       </div>
       <p id={helpId} className={HELP}>
-        {clearedByHostChange
-          ? 'The key was cleared because the provider’s host changed; a key never follows you to another server.'
-          : needsKey
-            ? 'Sent only to this provider’s base URL.'
-            : 'Optional: only if the server was started with a key.'}
+        {clearedByHostChange ? t('keyCleared') : needsKey ? t('keySentOnlyHere') : t('keyOptional')}
       </p>
     </div>
   );

@@ -4,12 +4,17 @@ import type { ProtocolId } from '../../core/protocols/protocol-id';
 import { listModels } from '../../core/providers/list-models';
 import { ModelError } from '../../core/protocols/types';
 import { BUTTON } from './field-styles';
+import { useLocale, useT } from '../../i18n';
+import { explainModelError } from '../../ui/model-error/explain';
+import { messages } from './messages';
 import { modelsQueryKey, usableBaseURL } from './use-model-list';
 
-type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; count: number } | { kind: 'error'; message: string };
+type TestState = { kind: 'idle' } | { kind: 'testing' } | { kind: 'ok'; count: number } | { kind: 'error'; error: ModelError | null };
 
 /** "Test connection": one listModels call with the current settings, its outcome in a status line. */
 export function ConnectionTest({ baseURL, apiKey, protocol }: { baseURL: string; apiKey: string; protocol: ProtocolId }) {
+  const t = useT(messages);
+  const locale = useLocale((s) => s.locale);
   const queryClient = useQueryClient();
   const [state, setState] = useState<TestState>({ kind: 'idle' });
   const controllerRef = useRef<AbortController | null>(null);
@@ -33,14 +38,14 @@ export function ConnectionTest({ baseURL, apiKey, protocol }: { baseURL: string;
       setState({ kind: 'ok', count: models.length });
     } catch (e) {
       if (controller.signal.aborted) return;
-      setState({ kind: 'error', message: e instanceof ModelError ? e.message : 'The connection test failed unexpectedly.' });
+      setState({ kind: 'error', error: e instanceof ModelError ? e : null });
     }
   };
 
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
       <button type="button" className={BUTTON} onClick={run}>
-        Test connection
+        {t('testConnection')}
       </button>
       <p
         role="status"
@@ -52,10 +57,15 @@ export function ConnectionTest({ baseURL, apiKey, protocol }: { baseURL: string;
               : 'text-zinc-600 dark:text-zinc-400'
         }`}
       >
-        {state.kind === 'testing' && 'Testing…'}
-        {state.kind === 'ok' && `Connected — ${state.count} ${state.count === 1 ? 'model' : 'models'} available`}
-        {state.kind === 'error' && state.message}
+        {state.kind === 'testing' && t('testing')}
+        {state.kind === 'ok' && t(state.count === 1 ? 'connectedOne' : 'connected', { count: state.count })}
+        {state.kind === 'error' && (state.error ? errorText(state.error, explainModelError(state.error, locale)) : t('testFailed'))}
       </p>
     </div>
   );
+}
+
+// In a translated interface the explanation leads and the server's own English words follow.
+function errorText(error: ModelError, explanation: string | null): string {
+  return explanation ? `${explanation} ${error.message}` : error.message;
 }

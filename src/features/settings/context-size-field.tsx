@@ -1,8 +1,11 @@
 import { useId, useState } from 'react';
 import { ERROR_TEXT, HELP, INPUT, LABEL } from './field-styles';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 /** The model's context window; a draft keeps half-typed numbers without saving them. */
 export function ContextSizeField({ value, onChange }: { value: number; onChange(tokens: number): void }) {
+  const t = useT(messages);
   const id = useId();
   const [draft, setDraft] = useState(String(value));
   const tokens = Number(draft);
@@ -10,7 +13,7 @@ export function ContextSizeField({ value, onChange }: { value: number; onChange(
   return (
     <div className="space-y-1">
       <label htmlFor={id} className={LABEL}>
-        Context size (tokens)
+        {t('contextSize')}
       </label>
       <input
         id={id}
@@ -29,9 +32,7 @@ export function ContextSizeField({ value, onChange }: { value: number; onChange(
         className={INPUT}
       />
       <p id={`${id}-help`} className={valid ? HELP : ERROR_TEXT}>
-        {valid
-          ? 'When a conversation grows past this, the oldest turns are left out of what the model sees (marked in the chat).'
-          : 'Enter a whole number of at least 512.'}
+        {valid ? t('contextSizeHelp') : t('contextSizeInvalid', { min: 512 })}
       </p>
     </div>
   );

@@ -3,6 +3,9 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { ModelError } from '../../core/protocols/types';
 import { RefreshIcon } from './icons';
 import { BUTTON, ERROR_TEXT, HELP, INPUT, LABEL } from './field-styles';
+import { useLocale, useT } from '../../i18n';
+import { explainModelError } from '../../ui/model-error/explain';
+import { messages } from './messages';
 
 export interface ModelFieldProps {
   value: string;
@@ -15,17 +18,20 @@ export interface ModelFieldProps {
 
 /** Free-text model name with the server's list as suggestions; typing by hand always works. */
 export function ModelField({ value, onChange, placeholder, models, canLoad }: ModelFieldProps) {
+  const t = useT(messages);
+  const locale = useLocale((s) => s.locale);
   const inputId = useId();
   const listId = useId();
   const statusId = useId();
   const list = models.data ?? [];
   const loading = canLoad && models.isFetching;
   const error = canLoad && !loading && models.isError ? models.error : null;
+  const explanation = error instanceof ModelError ? explainModelError(error, locale) : null;
 
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={inputId} className={LABEL}>
-        Model
+        {t('model')}
       </label>
       <div className="flex gap-2">
         <input
@@ -34,7 +40,7 @@ export function ModelField({ value, onChange, placeholder, models, canLoad }: Mo
           list={listId}
           value={value}
           onChange={(event) => onChange(event.target.value)}
-          placeholder={placeholder ?? 'Model name'}
+          placeholder={placeholder ?? t('modelName')}
           autoComplete="off"
           autoCapitalize="off"
           autoCorrect="off"
@@ -47,10 +53,10 @@ export function ModelField({ value, onChange, placeholder, models, canLoad }: Mo
           className={BUTTON}
           onClick={() => void models.refetch()}
           disabled={!canLoad}
-          title="Refresh models"
+          title={t('refreshModels')}
         >
           <RefreshIcon />
-          <span className="sr-only sm:not-sr-only">Refresh models</span>
+          <span className="sr-only sm:not-sr-only">{t('refreshModels')}</span>
         </button>
       </div>
       <datalist id={listId}>
@@ -60,21 +66,20 @@ export function ModelField({ value, onChange, placeholder, models, canLoad }: Mo
       </datalist>
       <div id={statusId} aria-live="polite" className="min-h-4">
         {!canLoad ? (
-          <p className={HELP}>Enter a base URL to load the server’s models, or type a model name.</p>
+          <p className={HELP}>{t('modelsNeedURL')}</p>
         ) : loading ? (
-          <p className={HELP}>Loading models…</p>
+          <p className={HELP}>{t('loadingModels')}</p>
         ) : error ? (
           <p className={`${ERROR_TEXT} break-words`}>
+            {explanation && `${explanation} `}
             {error.message}
             {!(error instanceof ModelError && error.kind === 'not_found') && (
-              <span className="text-zinc-600 dark:text-zinc-400"> You can still type the model name by hand.</span>
+              <span className="text-zinc-600 dark:text-zinc-400"> {t('typeByHand')}</span>
             )}
           </p>
         ) : models.isSuccess ? (
           <p className={HELP}>
-            {list.length === 0
-              ? 'The server lists no models; type the model name by hand.'
-              : `${list.length} ${list.length === 1 ? 'model' : 'models'} available: pick one or type a name.`}
+            {list.length === 0 ? t('noModelsListed') : t(list.length === 1 ? 'modelsAvailableOne' : 'modelsAvailable', { count: list.length })}
           </p>
         ) : null}
       </div>

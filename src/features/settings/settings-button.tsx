@@ -1,9 +1,12 @@
 import { useRef, useState } from 'react';
 import { GearIcon } from './icons';
 import { SettingsDialog } from './settings-dialog';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 /** Gear button (accessible name "Settings") that opens the settings dialog and takes focus back after. */
 export function SettingsButton({ className }: { className?: string }) {
+  const t = useT(messages);
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   return (
@@ -11,9 +14,9 @@ export function SettingsButton({ className }: { className?: string }) {
       <button
         ref={buttonRef}
         type="button"
-        aria-label="Settings"
+        aria-label={t('settings')}
         aria-haspopup="dialog"
-        title="Settings"
+        title={t('settings')}
         onClick={() => setOpen(true)}
         className={
           className ??

@@ -1,32 +1,43 @@
 import { useModalDialog } from '../../ui/use-modal-dialog';
-import { useId, useRef, useState, type RefObject } from 'react';
+import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { CUSTOM_PRESET_ID, DEMO_PRESET_ID, PRESETS, getPreset, type ProviderPreset } from '../../core/providers/presets';
 import type { ProtocolId } from '../../core/protocols/protocol-id';
-import { baseURLProblem, hostOf, isDemo, type ToolMode } from '../../core/providers/provider-config';
+import { hostOf, isDemo, type ToolMode } from '../../core/providers/provider-config';
+import { useT } from '../../i18n';
+import { KeyMoveConfirm } from './key-move-confirm';
+import { baseURLProblemText, presetLabel, presetNote } from './config-text';
+import { LanguageField } from './language-field';
+import { messages } from './messages';
 import { useSettings } from '../../store/settings-store';
 import { ApiKeyField } from './api-key-field';
 import { ConnectionTest } from './connection-test';
-import { BUTTON, ERROR_TEXT, HELP, INPUT, LABEL, PRIMARY_BUTTON } from './field-styles';
+import { ERROR_TEXT, HELP, INPUT, LABEL, PRIMARY_BUTTON } from './field-styles';
 import { ModelField } from './model-field';
 import { SelectField } from './select-field';
 import { ContextSizeField } from './context-size-field';
 import { ToggleRow } from './toggle-row';
 import { useModelList, usableBaseURL } from './use-model-list';
+import { PermissionsSettingsRow } from '../permissions/permissions-settings-row';
 
 export interface SettingsDialogProps {
   open: boolean;
   onClose(): void;
   /** Where focus goes when the dialog closes; defaults to whatever had focus when it opened. */
   returnFocusTo?: RefObject<HTMLElement | null>;
+  /** Opens the Tool permissions dialog on top of this one; without it the row is not shown. */
+  onOpenPermissions?(): void;
+  /** The MCP servers section; the app builds it, since it owns the servers. */
+  mcpServers?: ReactNode;
 }
 
 /** The provider settings as a modal dialog. Every change is saved to the store at once. */
-export function SettingsDialog({ open, onClose, returnFocusTo }: SettingsDialogProps) {
+export function SettingsDialog({ open, onClose, returnFocusTo, onOpenPermissions, mcpServers }: SettingsDialogProps) {
   if (!open) return null;
-  return <OpenSettingsDialog onClose={onClose} returnFocusTo={returnFocusTo} />;
+  return <OpenSettingsDialog onClose={onClose} returnFocusTo={returnFocusTo} onOpenPermissions={onOpenPermissions} mcpServers={mcpServers} />;
 }
 
-function OpenSettingsDialog({ onClose, returnFocusTo }: Omit<SettingsDialogProps, 'open'>) {
+function OpenSettingsDialog({ onClose, returnFocusTo, onOpenPermissions, mcpServers }: Omit<SettingsDialogProps, 'open'>) {
+  const t = useT(messages);
   const providerRef = useRef<HTMLSelectElement>(null);
   const dialogRef = useModalDialog({ onClose, initialFocus: providerRef, returnFocusTo });
   const pressedBackdrop = useRef(false);
@@ -57,14 +68,17 @@ function OpenSettingsDialog({ onClose, returnFocusTo }: Omit<SettingsDialogProps
       <div className="flex flex-col gap-5 p-4 sm:p-6">
         <header className="flex flex-col gap-1">
           <h2 id={titleId} className="text-lg font-semibold">
-            Settings
+            {t('settings')}
           </h2>
-          <p className={HELP}>Choose where your messages go. Changes are saved as you make them.</p>
+          <p className={HELP}>{t('intro')}</p>
         </header>
+        <LanguageField />
         <ProviderSettings providerRef={providerRef} />
+        {onOpenPermissions && <PermissionsSettingsRow onOpen={onOpenPermissions} />}
+        {mcpServers}
         <footer className="flex justify-end border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <button type="button" className={PRIMARY_BUTTON} onClick={close}>
-            Done
+            {t('done')}
           </button>
         </footer>
       </div>
@@ -73,6 +87,7 @@ function OpenSettingsDialog({ onClose, returnFocusTo }: Omit<SettingsDialogProps
 }
 
 function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectElement | null> }) {
+  const t = useT(messages);
   const config = useSettings((s) => s.config);
   const update = useSettings((s) => s.update);
   const heldKey = useSettings((s) => s.heldKey);
@@ -89,7 +104,7 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
   const preset = getPreset(config.presetId);
   const demo = isDemo(config);
   const anthropic = config.protocol === 'anthropic-messages';
-  const urlProblem = config.baseURL.trim() ? baseURLProblem(config.baseURL) : null;
+  const urlProblem = config.baseURL.trim() ? baseURLProblemText(config.baseURL, t) : null;
   const canLoad = usableBaseURL(config.baseURL) !== '';
 
   const choosePreset = (id: string) => {
@@ -102,7 +117,7 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
     <div className="flex flex-col gap-5">
       <div className="flex flex-col gap-1.5">
         <label htmlFor={providerId} className={LABEL}>
-          Provider
+          {t('provider')}
         </label>
         <select
           id={providerId}
@@ -113,40 +128,38 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
           className={INPUT}
         >
           {PRESET_GROUPS.map((group) => (
-            <optgroup key={group.label} label={group.label}>
+            <optgroup key={group.label} label={t(group.label)}>
               {group.presets.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.label}
+                  {presetLabel(p, t)}
                 </option>
               ))}
             </optgroup>
           ))}
         </select>
         <p id={providerNoteId} className={`${HELP} empty:hidden`}>
-          {demo ? '' : (preset.note ?? '')}
+          {demo ? '' : (presetNote(preset, t) ?? '')}
         </p>
       </div>
 
       {preset.id === CUSTOM_PRESET_ID && (
         <SelectField<ProtocolId>
-          label="Protocol"
+          label={t('protocol')}
           value={config.protocol}
-          options={PROTOCOL_OPTIONS}
+          options={PROTOCOL_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))}
           onChange={(protocol) => update({ protocol })}
         />
       )}
 
       {demo ? (
         <p className="rounded-xl border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950 dark:border-indigo-900 dark:bg-indigo-950/40 dark:text-indigo-100">
-          The demo model runs offline inside this page: no server, no API key, and nothing leaves your browser. It
-          answers with scripted replies and tool calls so you can try the app. Pick another provider to chat with a real
-          model.
+          {t('demoExplained')}
         </p>
       ) : (
         <>
           <div className="flex flex-col gap-1.5">
             <label htmlFor={baseURLId} className={LABEL}>
-              Base URL
+              {t('baseURL')}
             </label>
             <input
               id={baseURLId}
@@ -158,7 +171,7 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
                 const tidy = usableBaseURL(config.baseURL);
                 if (tidy && tidy !== config.baseURL) update({ baseURL: tidy });
               }}
-              placeholder={anthropic ? 'https://api.anthropic.com' : 'https://example.com/v1'}
+              placeholder={anthropic ? ANTHROPIC_URL_EXAMPLE : URL_EXAMPLE}
               autoComplete="off"
               spellCheck={false}
               aria-invalid={urlProblem ? true : undefined}
@@ -166,12 +179,12 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
               className={`${INPUT} font-mono`}
             />
             <p id={baseURLHelpId} className={urlProblem ? ERROR_TEXT : HELP}>
-              {urlProblem ?? (config.baseURL.trim() ? 'Requests go to this address from your browser.' : baseURLProblem(''))}
+              {urlProblem ?? (config.baseURL.trim() ? t('baseURLHelp') : baseURLProblemText('', t))}
             </p>
           </div>
 
           {heldKey && (
-            <KeyMoveConfirm host={hostOf(config.baseURL) ?? 'this address'} onKeep={keepHeldKey} onClear={dropHeldKey} />
+            <KeyMoveConfirm host={hostOf(config.baseURL) ?? t('thisAddress')} onKeep={keepHeldKey} onClear={dropHeldKey} />
           )}
 
           <ApiKeyField
@@ -185,8 +198,8 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
           />
 
           <ToggleRow
-            label="Remember on this device"
-            description="Otherwise the key is kept in this tab’s session only and forgotten when the tab closes."
+            label={t('rememberKey')}
+            description={t('rememberKeyHelp')}
             checked={config.rememberKey}
             onChange={(rememberKey) => update({ rememberKey })}
           />
@@ -194,7 +207,7 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
           <ModelField
             value={config.model}
             onChange={(model) => update({ model })}
-            placeholder={preset.defaultModel ?? 'Model name'}
+            placeholder={preset.defaultModel ?? t('modelName')}
             models={models}
             canLoad={canLoad}
           />
@@ -204,18 +217,18 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
           <ConnectionTest baseURL={config.baseURL} apiKey={config.apiKey} protocol={config.protocol} />
 
           <SelectField<ToolMode>
-            label="Tool calling"
+            label={t('toolCalling')}
             value={config.toolMode}
-            options={TOOL_MODE_OPTIONS}
+            options={TOOL_MODE_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))}
             onChange={(toolMode) => update({ toolMode })}
-            help="Prompted: tools are described in the system prompt and the model answers with <tool_call> blocks — for models without native tool calling."
+            help={t('toolCallingHelp')}
           />
         </>
       )}
 
       <ToggleRow
-        label="Streaming"
-        description="Stream responses (turn off for gateways that need one plain response)"
+        label={t('streaming')}
+        description={t('streamingHelp')}
         checked={config.streaming}
         onChange={(streaming) => update({ streaming })}
       />
@@ -223,50 +236,29 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
   );
 }
 
+// Example addresses, the same in every language.
+const URL_EXAMPLE = 'https://example.com/v1';
+const ANTHROPIC_URL_EXAMPLE = 'https://api.anthropic.com';
+
 const PROTOCOL_OPTIONS = [
-  { value: 'openai-chat', label: 'OpenAI chat completions' },
-  { value: 'anthropic-messages', label: 'Anthropic Messages' },
+  { value: 'openai-chat', label: 'protocolOpenAI' },
+  { value: 'anthropic-messages', label: 'protocolAnthropic' },
 ] as const;
 
 const TOOL_MODE_OPTIONS = [
-  { value: 'native', label: 'Native' },
-  { value: 'prompted', label: 'Prompted' },
-  { value: 'auto', label: 'Auto (native; prompted if refused)' },
+  { value: 'native', label: 'toolModeNative' },
+  { value: 'prompted', label: 'toolModePrompted' },
+  { value: 'auto', label: 'toolModeAuto' },
 ] as const;
 
-const PRESET_GROUPS: { label: string; presets: ProviderPreset[] }[] = [
-  { label: 'Built in', presets: PRESETS.filter((p) => p.id === DEMO_PRESET_ID) },
-  { label: 'Cloud', presets: PRESETS.filter((p) => p.baseURL && !isLocal(p.baseURL)) },
-  { label: 'On your machine', presets: PRESETS.filter((p) => p.baseURL && isLocal(p.baseURL)) },
-  { label: 'Other', presets: PRESETS.filter((p) => p.id === CUSTOM_PRESET_ID) },
+const PRESET_GROUPS: { label: 'groupBuiltIn' | 'groupCloud' | 'groupLocal' | 'groupOther'; presets: ProviderPreset[] }[] = [
+  { label: 'groupBuiltIn', presets: PRESETS.filter((p) => p.id === DEMO_PRESET_ID) },
+  { label: 'groupCloud', presets: PRESETS.filter((p) => p.baseURL && !isLocal(p.baseURL)) },
+  { label: 'groupLocal', presets: PRESETS.filter((p) => p.baseURL && isLocal(p.baseURL)) },
+  { label: 'groupOther', presets: PRESETS.filter((p) => p.id === CUSTOM_PRESET_ID) },
 ];
 
 function isLocal(url: string): boolean {
   const host = hostOf(url) ?? '';
   return host.startsWith('localhost') || host.startsWith('127.0.0.1');
-}
-
-// The key is held out of requests until the user answers: a base URL can come from someone else.
-function KeyMoveConfirm({ host, onKeep, onClear }: { host: string; onKeep(): void; onClear(): void }) {
-  const textId = useId();
-  return (
-    <div
-      role="group"
-      aria-labelledby={textId}
-      className="flex flex-col gap-2 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
-    >
-      <p id={textId}>
-        Send your existing API key to <span className="font-mono break-all">{host}</span>?
-      </p>
-      <p className="text-xs">Until you choose, the key is not sent anywhere.</p>
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className={BUTTON} onClick={onKeep}>
-          Keep key
-        </button>
-        <button type="button" className={BUTTON} onClick={onClear}>
-          Clear key
-        </button>
-      </div>
-    </div>
-  );
 }

@@ -1,11 +1,16 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ToolCallStatus } from '../../core/conversation/types';
 import { isInFlight, isSettled } from './status';
+import { useT } from '../../i18n';
+import { messages } from './messages';
+import { AllowMenu, type AllowScope } from './permissions/allow-menu';
 
 export interface CallActionsProps {
   status: ToolCallStatus;
   rejecting: boolean;
   onApprove(): void;
+  /** Approves and remembers (a permission rule); absent where rules cannot be added. */
+  onAllow?(scope: AllowScope): void;
   onStartReject(): void;
   onConfirmReject(reason: string | undefined): void;
   onBackFromReject(): void;
@@ -16,20 +21,23 @@ export interface CallActionsProps {
 /** The buttons a call's status allows; rendering nothing when no action applies. */
 export function CallActions(props: CallActionsProps) {
   const { status } = props;
+  const t = useT(messages);
   if (status === 'pending_approval') {
     if (props.rejecting) {
       return <RejectForm onConfirm={props.onConfirmReject} onBack={props.onBackFromReject} />;
     }
     return (
       <Row>
-        <Button variant="primary" onClick={props.onApprove} shortcut="A">
-          Approve
-        </Button>
+        <AllowMenu onAllow={props.onAllow}>
+          <Button variant="primary" onClick={props.onApprove} shortcut="A">
+            {t('approve')}
+          </Button>
+        </AllowMenu>
         <Button variant="danger" onClick={props.onStartReject} shortcut="R">
-          Reject
+          {t('reject')}
         </Button>
         <Button onClick={props.onReview} shortcut="E">
-          Review arguments
+          {t('reviewArguments')}
         </Button>
       </Row>
     );
@@ -38,10 +46,10 @@ export function CallActions(props: CallActionsProps) {
     return (
       <Row>
         <Button variant="danger" onClick={props.onCancel}>
-          Cancel call
+          {t('cancelCall')}
         </Button>
         <Button onClick={props.onReview} shortcut="E">
-          Edit and restart
+          {t('editAndRestart')}
         </Button>
       </Row>
     );
@@ -50,7 +58,7 @@ export function CallActions(props: CallActionsProps) {
     return (
       <Row>
         <Button onClick={props.onReview} shortcut="E">
-          Re-run with edits
+          {t('rerunWithEdits')}
         </Button>
       </Row>
     );
@@ -105,6 +113,7 @@ function Button({
 }
 
 function RejectForm({ onConfirm, onBack }: { onConfirm(reason: string | undefined): void; onBack(): void }) {
+  const t = useT(messages);
   const [reason, setReason] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
@@ -125,21 +134,21 @@ function RejectForm({ onConfirm, onBack }: { onConfirm(reason: string | undefine
       }}
     >
       <label htmlFor={inputId} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-        Reason <span className="font-normal text-zinc-500 dark:text-zinc-400">(optional, the model sees it)</span>
+        {t('reason')} <span className="font-normal text-zinc-500 dark:text-zinc-400">{t('reasonHint')}</span>
       </label>
       <input
         id={inputId}
         ref={inputRef}
         value={reason}
         onChange={(event) => setReason(event.target.value)}
-        aria-label="Reason"
+        aria-label={t('reason')}
         className="w-full rounded-lg border border-zinc-300 bg-white px-2.5 py-1.5 text-sm text-zinc-900 focus:ring-2 focus:ring-indigo-500 focus:outline-none dark:border-zinc-600 dark:bg-zinc-950 dark:text-zinc-100"
       />
       <Row>
         <Button type="submit" variant="danger">
-          Confirm reject
+          {t('confirmReject')}
         </Button>
-        <Button onClick={onBack}>Back</Button>
+        <Button onClick={onBack}>{t('back')}</Button>
       </Row>
     </form>
   );

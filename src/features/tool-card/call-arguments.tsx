@@ -1,6 +1,8 @@
 import type { ToolCallState } from '../../core/conversation/types';
 import { JsonView } from '../chat/markdown/json-view';
 import { usePartialArgs } from './use-partial-args';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 /** The call's arguments: live partial value while streaming, the final (or user-edited) value after. */
 export function CallArguments({ call }: { call: ToolCallState }) {
@@ -8,6 +10,7 @@ export function CallArguments({ call }: { call: ToolCallState }) {
   // Cut-off or malformed calls never got `args`; the partial parse still shows what the model sent.
   const needsPartial = streaming || (call.args === undefined && call.argsText.length > 0);
   const partial = usePartialArgs(call.argsText, needsPartial);
+  const t = useT(messages);
 
   return (
     <div className="space-y-2">
@@ -19,7 +22,7 @@ export function CallArguments({ call }: { call: ToolCallState }) {
         <JsonView value={call.args} />
       ) : partial.value !== undefined ? (
         <div>
-          <p className="mb-1 text-xs text-zinc-500 dark:text-zinc-400">Received before the call ended:</p>
+          <p className="mb-1 text-xs text-zinc-500 dark:text-zinc-400">{t('receivedBeforeEnd')}</p>
           <JsonView value={partial.value} />
         </div>
       ) : call.argsText ? (
@@ -27,7 +30,7 @@ export function CallArguments({ call }: { call: ToolCallState }) {
           {call.argsText}
         </pre>
       ) : (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">No arguments.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('noArguments')}</p>
       )}
       <ArgumentProblems call={call} />
     </div>
@@ -35,11 +38,12 @@ export function CallArguments({ call }: { call: ToolCallState }) {
 }
 
 function StreamingArgs({ value }: { value: unknown }) {
+  const t = useT(messages);
   // Until the first parseable token arrives there is nothing honest to show; raw fragments would flash.
   if (value === undefined) {
     return (
       <p className="animate-pulse text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
-        Waiting for arguments…
+        {t('waitingForArguments')}
       </p>
     );
   }
@@ -51,19 +55,20 @@ function StreamingArgs({ value }: { value: unknown }) {
 }
 
 function EditedArgs({ edited, original }: { edited: unknown; original: unknown }) {
+  const t = useT(messages);
   return (
     <div className="space-y-1">
       <p className="text-xs text-indigo-700 dark:text-indigo-300">
-        Edited by you — the model's original call is kept in the history
+        {t('editedByYou')}
       </p>
       <JsonView value={edited} />
       <details className="text-xs">
         <summary className="cursor-pointer text-zinc-600 select-none hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
-          Original arguments
+          {t('originalArguments')}
         </summary>
         <div className="mt-1">
           {original === undefined ? (
-            <p className="text-zinc-500 dark:text-zinc-400">The original arguments could not be parsed.</p>
+            <p className="text-zinc-500 dark:text-zinc-400">{t('originalUnparsed')}</p>
           ) : (
             <JsonView value={original} />
           )}
@@ -74,10 +79,12 @@ function EditedArgs({ edited, original }: { edited: unknown; original: unknown }
 }
 
 function ArgumentProblems({ call }: { call: ToolCallState }) {
+  const t = useT(messages);
   const lines: string[] = [];
-  if (call.status === 'incomplete') lines.push('The arguments were cut off — this call was not run.');
-  if (call.status === 'invalid') lines.push('The arguments are not valid — this call was not run.');
-  if (call.parseError) lines.push(`Could not parse the arguments: ${call.parseError}`);
+  if (call.status === 'incomplete') lines.push(t('argsCutOff'));
+  // A call refused by the user's permissions says so in its own notice; its arguments were never checked.
+  if (call.status === 'invalid' && !call.denied) lines.push(t('argsInvalid'));
+  if (call.parseError) lines.push(t('argsUnparsed', { error: call.parseError }));
   if (call.validationError) lines.push(call.validationError);
   if (lines.length === 0) return null;
   return (

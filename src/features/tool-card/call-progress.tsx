@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { ToolProgress } from '../../core/tools/types';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 import './tool-card.css';
 
 /** Percentage 0–100 when the tool told us enough to know it, otherwise undefined (indeterminate). */
@@ -16,6 +18,7 @@ function clamp(value: number): number {
 }
 
 export function ProgressBar({ name, progress }: { name: string; progress?: ToolProgress }) {
+  const t = useT(messages);
   const percent = progressPercent(progress);
   const counts =
     progress && typeof progress.current === 'number' && typeof progress.total === 'number'
@@ -25,11 +28,11 @@ export function ProgressBar({ name, progress }: { name: string; progress?: ToolP
     <div className="space-y-1">
       <div
         role="progressbar"
-        aria-label={`${name} progress`}
+        aria-label={t('progressOf', { name })}
         aria-valuemin={percent === undefined ? undefined : 0}
         aria-valuemax={percent === undefined ? undefined : 100}
         aria-valuenow={percent === undefined ? undefined : Math.round(percent)}
-        aria-valuetext={percent === undefined ? progress?.message || 'Working…' : undefined}
+        aria-valuetext={percent === undefined ? progress?.message || t('working') : undefined}
         className="relative h-1.5 w-full overflow-hidden rounded-full bg-indigo-100 dark:bg-indigo-950"
       >
         {percent === undefined ? (
@@ -55,6 +58,7 @@ export function ProgressBar({ name, progress }: { name: string; progress?: ToolP
 
 /** Text streamed by the tool; sticks to the bottom unless the user scrolled up to read. */
 export function ContentLog({ name, text }: { name: string; text: string }) {
+  const t = useT(messages);
   const ref = useRef<HTMLPreElement>(null);
   const pinned = useRef(true);
   useLayoutEffect(() => {
@@ -65,7 +69,7 @@ export function ContentLog({ name, text }: { name: string; text: string }) {
     <pre
       ref={ref}
       role="log"
-      aria-label={`${name} output`}
+      aria-label={t('outputOf', { name })}
       tabIndex={0}
       onScroll={(event) => {
         const el = event.currentTarget;

@@ -1,18 +1,25 @@
 import type { ToolCallState } from '../../core/conversation/types';
 import { validateArgs } from '../../core/tools/validate';
+import { translator, type Translator } from '../../i18n';
+import { messages } from './messages';
 
 export type ArgsCheck = { ok: true; value: Record<string, unknown> } | { ok: false; errors: string[] };
 
-/** Parses the dialog's text and checks it the way the run will: JSON, an object, then the tool's schema. */
-export function checkArgsText(text: string, schema: Record<string, unknown> | undefined): ArgsCheck {
+const english = translator(messages, 'en');
+
+/**
+ * Parses the dialog's text and checks it the way the run will: JSON, an object, then the tool's
+ * schema. `t` words our own problems; the parser's and the schema's details stay as they come.
+ */
+export function checkArgsText(text: string, schema: Record<string, unknown> | undefined, t: Translator<keyof typeof messages.en> = english): ArgsCheck {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`JSON syntax error: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ok: false, errors: [t('jsonSyntax', { error: error instanceof Error ? error.message : String(error) })] };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, errors: ['The arguments must be a JSON object, like {"key": "value"}.'] };
+    return { ok: false, errors: [t('notAnObject')] };
   }
   if (schema) {
     const result = validateArgs(schema, value);

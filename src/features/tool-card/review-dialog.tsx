@@ -3,6 +3,8 @@ import { useId, useMemo, useRef, useState } from 'react';
 import type { ToolCallState } from '../../core/conversation/types';
 import { checkArgsText, initialArgsText, sameJson } from './review-check';
 import { SchemaSummary } from './schema-summary';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 export type ReviewMode = 'approve' | 'rerun' | 'restart';
 
@@ -16,21 +18,20 @@ export interface ReviewDialogProps {
   onClose(): void;
 }
 
-const CONFIRM_LABEL: Record<ReviewMode, string> = { approve: 'Approve', rerun: 'Re-run', restart: 'Restart' };
+type Key = keyof typeof messages.en;
 
-const MODE_NOTE: Record<ReviewMode, string> = {
-  approve: 'Approve as they are, or edit them first — the model\u2019s original call is kept in the history.',
-  rerun: 'The call runs again with these arguments; the earlier result stays in the history.',
-  restart: 'The running call is cancelled and started again with these arguments.',
-};
+const CONFIRM_LABEL: Record<ReviewMode, Key> = { approve: 'confirmApprove', rerun: 'confirmRerun', restart: 'confirmRestart' };
+
+const MODE_NOTE: Record<ReviewMode, Key> = { approve: 'noteApprove', rerun: 'noteRerun', restart: 'noteRestart' };
 
 /** Modal editor for a call's arguments, validated live against JSON syntax and the tool's schema. */
 export function ReviewDialog({ call, schema, mode, onConfirm, onClose }: ReviewDialogProps) {
+  const t = useT(messages);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const dialogRef = useModalDialog({ onClose, initialFocus: textareaRef });
   const [initialText] = useState(() => initialArgsText(call));
   const [text, setText] = useState(initialText);
-  const check = useMemo(() => checkArgsText(text, schema), [text, schema]);
+  const check = useMemo(() => checkArgsText(text, schema, t), [text, schema, t]);
   const titleId = useId();
   const alertId = useId();
   const textareaId = useId();
@@ -58,17 +59,17 @@ export function ReviewDialog({ call, schema, mode, onConfirm, onClose }: ReviewD
         }}
       >
         <h2 id={titleId} className="text-base font-semibold break-words">
-          Review arguments — <span className="font-mono">{call.name}</span>
+          {t('reviewTitle')} <span className="font-mono">{call.name}</span>
         </h2>
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">{MODE_NOTE[mode]}</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">{t(MODE_NOTE[mode])}</p>
 
         <div className="flex min-h-0 flex-col gap-1">
           <div className="flex items-baseline justify-between gap-2">
             <label htmlFor={textareaId} className="text-sm font-medium">
-              Arguments (JSON)
+              {t('argumentsJson')}
             </label>
             <span className="text-xs text-zinc-500 dark:text-zinc-400">
-              {check.ok ? (unchanged ? 'Unchanged' : 'Edited') : ''}
+              {check.ok ? (unchanged ? t('unchanged') : t('edited')) : ''}
             </span>
           </div>
           <textarea
@@ -116,14 +117,14 @@ export function ReviewDialog({ call, schema, mode, onConfirm, onClose }: ReviewD
             onClick={() => dialogRef.current?.close()}
             className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:border-zinc-600 dark:text-zinc-200 dark:hover:bg-zinc-800"
           >
-            Cancel
+            {t('cancel')}
           </button>
           <button
             type="submit"
             disabled={!check.ok}
             className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none disabled:cursor-not-allowed disabled:opacity-50 dark:focus-visible:ring-offset-zinc-900"
           >
-            {CONFIRM_LABEL[mode]}
+            {t(CONFIRM_LABEL[mode])}
           </button>
         </div>
       </form>

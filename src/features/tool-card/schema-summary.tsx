@@ -1,3 +1,6 @@
+import { useT } from '../../i18n';
+import { messages } from './messages';
+
 type Schema = Record<string, unknown>;
 
 export interface SchemaProperty {
@@ -47,10 +50,11 @@ function isString(value: unknown): value is string {
 }
 
 export function SchemaSummary({ schema }: { schema?: Schema }) {
+  const t = useT(messages);
   if (!schema) {
     return (
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        This tool is not registered, so the arguments cannot be checked against a schema.
+        {t('unregistered')}
       </p>
     );
   }
@@ -58,11 +62,11 @@ export function SchemaSummary({ schema }: { schema?: Schema }) {
   return (
     <details className="group rounded-lg border border-zinc-200 text-xs dark:border-zinc-700">
       <summary className="cursor-pointer px-3 py-2 font-medium text-zinc-700 select-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-300">
-        Schema
+        {t('schema')}
       </summary>
       <div className="px-3 pb-3">
         {rows.length === 0 ? (
-          <p className="text-zinc-500 dark:text-zinc-400">This tool takes no named arguments.</p>
+          <p className="text-zinc-500 dark:text-zinc-400">{t('noNamedArguments')}</p>
         ) : (
           <ul className="space-y-1.5">
             {rows.map((row) => (
@@ -71,10 +75,10 @@ export function SchemaSummary({ schema }: { schema?: Schema }) {
                 <span className="font-mono text-indigo-700 dark:text-indigo-300">: {row.type}</span>
                 {row.required ? (
                   <span className="ml-1.5 rounded bg-amber-100 px-1 text-[10px] text-amber-800 uppercase dark:bg-amber-900/50 dark:text-amber-200">
-                    required
+                    {t('required')}
                   </span>
                 ) : (
-                  <span className="ml-1.5 text-zinc-500 dark:text-zinc-400">optional</span>
+                  <span className="ml-1.5 text-zinc-500 dark:text-zinc-400">{t('optional')}</span>
                 )}
                 {row.description && <p className="text-zinc-600 dark:text-zinc-400">{row.description}</p>}
               </li>

@@ -17,6 +17,11 @@ describe('formatDuration', () => {
   it('never shows a negative duration when clocks disagree', () => {
     expect(formatDuration(-500)).toBe('0.0 s');
   });
+
+  it('writes the units in 简体中文', () => {
+    expect(formatDuration(1234, 'zh-CN')).toBe('1.2 秒');
+    expect(formatDuration(125_400, 'zh-CN')).toBe('2 分 05 秒');
+  });
 });
 
 describe('status groups', () => {

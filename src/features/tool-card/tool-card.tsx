@@ -5,8 +5,13 @@ import { CallArguments } from './call-arguments';
 import { ContentLog, ProgressBar } from './call-progress';
 import { CallResult } from './call-result';
 import { ReviewDialog, type ReviewMode } from './review-dialog';
-import { STATUS_LABEL, STATUS_TONE, formatDuration, isInFlight, isSettled, type StatusTone } from './status';
+import { STATUS_TONE, formatDuration, isInFlight, isSettled, type StatusTone } from './status';
+import { useLocale, useT } from '../../i18n';
+import { messages, statusMessages } from './messages';
 import { useNow } from './use-now';
+import { CARD_KEYS, isTextField } from '../shortcuts/shortcut-list';
+import type { AllowScope } from './permissions/allow-menu';
+import { DeniedChipLabel, DeniedNotice } from './permissions/denied-notice';
 
 export interface ToolCardActions {
   approve(callId: string, editedArgs?: unknown): void;
@@ -15,6 +20,8 @@ export interface ToolCardActions {
   cancel(callId: string): void;
   /** Re-run a settled call with (edited) args; also "cancel and restart" for a running call. */
   rerun(callId: string, args: unknown): void;
+  /** Approves a waiting call and remembers it as a permission rule for its tool (this conversation or all). */
+  allow?(callId: string, scope: AllowScope): void;
 }
 
 export interface ToolCardProps {
@@ -50,14 +57,11 @@ const CHIP_TONE: Record<StatusTone, string> = {
   danger: 'bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-200',
 };
 
-const SHORTCUT_HINT: Record<ReviewMode, string> = {
-  approve: 'Shortcuts: A approve, R reject, E review arguments.',
-  restart: 'Shortcut: E edit and restart.',
-  rerun: 'Shortcut: E re-run with edits.',
-};
+const SHORTCUT_HINT = { approve: 'hintApprove', restart: 'hintRestart', rerun: 'hintRerun' } as const satisfies Record<ReviewMode, keyof typeof messages.en>;
 
 /** One tool call inline in an assistant turn: arguments, progress, result and the actions its status allows. */
 export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
+  const t = useT(messages);
   const [rejecting, setRejecting] = useState(false);
   const [review, setReview] = useState<ReviewMode | null>(null);
   const sectionRef = useRef<HTMLElement>(null);
@@ -67,7 +71,7 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
   // Derived, so a status change from elsewhere (another tab, the run ending) closes stale UI at once.
   const showReject = canAct && rejecting && call.status === 'pending_approval';
   const openReview = canAct && review !== null && review === allowedReview ? review : null;
-  const hint = canAct && allowedReview ? SHORTCUT_HINT[allowedReview] : undefined;
+  const hint = canAct && allowedReview ? t(SHORTCUT_HINT[allowedReview]) : undefined;
 
   const reviewWasOpen = useRef(false);
   useEffect(() => {
@@ -94,13 +98,13 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
     // Typing in a field, the reject form or the dialog must never trigger a card action.
     if (isTextField(target) || target.closest('dialog, form')) return;
     const key = event.key.toLowerCase();
-    if (key === 'a' && call.status === 'pending_approval') {
+    if (key === CARD_KEYS.approve && call.status === 'pending_approval') {
       event.preventDefault();
       actions.approve(call.id);
-    } else if (key === 'r' && call.status === 'pending_approval') {
+    } else if (key === CARD_KEYS.reject && call.status === 'pending_approval') {
       event.preventDefault();
       setRejecting(true);
-    } else if (key === 'e' && allowedReview) {
+    } else if (key === CARD_KEYS.review && allowedReview) {
       event.preventDefault();
       startReview(allowedReview);
     }
@@ -126,6 +130,7 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
       )}
 
       <CallArguments call={call} />
+      <DeniedNotice call={call} />
 
       {call.status === 'running' && <ProgressBar name={call.name} progress={call.progress} />}
       {call.content && <ContentLog name={call.name} text={call.content} />}
@@ -136,6 +141,7 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
           status={call.status}
           rejecting={showReject}
           onApprove={() => actions.approve(call.id)}
+          onAllow={actions.allow && ((scope) => actions.allow?.(call.id, scope))}
           onStartReject={() => setRejecting(true)}
           onConfirmReject={(reason) => {
             setRejecting(false);
@@ -169,8 +175,11 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
 function CardHeader({ call, tone }: { call: ToolCallState; tone: StatusTone }) {
   const live = isInFlight(call.status) && call.startedAt !== undefined && call.endedAt === undefined;
   const now = useNow(live);
+  const t = useT(messages);
+  const tStatus = useT(statusMessages);
+  const locale = useLocale((s) => s.locale);
   const end = call.endedAt ?? (live ? now : undefined);
-  const duration = call.startedAt !== undefined && end !== undefined ? formatDuration(end - call.startedAt) : undefined;
+  const duration = call.startedAt !== undefined && end !== undefined ? formatDuration(end - call.startedAt, locale) : undefined;
   return (
     <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
       <WrenchIcon />
@@ -182,10 +191,10 @@ function CardHeader({ call, tone }: { call: ToolCallState; tone: StatusTone }) {
         {call.status === 'running' && (
           <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-current" />
         )}
-        {STATUS_LABEL[call.status]}
+        {call.denied ? <DeniedChipLabel /> : tStatus(call.status)}
       </span>
       {duration && (
-        <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400" title="Duration">
+        <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400" title={t('duration')}>
           {duration}
         </span>
       )}
@@ -208,13 +217,4 @@ function WrenchIcon() {
       <path d="M14.7 6.3a1 1 0 0 0 0 1.4l1.6 1.6a1 1 0 0 0 1.4 0l3.77-3.77a6 6 0 0 1-7.94 7.94l-6.91 6.91a2.12 2.12 0 0 1-3-3l6.91-6.91a6 6 0 0 1 7.94-7.94l-3.76 3.76z" />
     </svg>
   );
-}
-
-function isTextField(el: HTMLElement): boolean {
-  if (el.isContentEditable) return true;
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
-  if (el instanceof HTMLInputElement) {
-    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(el.type);
-  }
-  return false;
 }

@@ -33,7 +33,7 @@ const MESSAGES: Record<StorageErrorKind, string> = {
 export function faultFor(error: unknown): StorageFault {
   const kind = classifyStorageError(error);
   const detail = kind === 'other' ? messageOf(error) : '';
-  return { kind, message: detail ? `${MESSAGES.other} (${detail})` : MESSAGES[kind] };
+  return detail ? { kind, message: `${MESSAGES.other} (${detail})`, detail } : { kind, message: MESSAGES[kind] };
 }
 
 function errorName(error: unknown): string | undefined {

@@ -32,4 +32,6 @@ export type StorageErrorKind = 'quota' | 'unavailable' | 'blocked' | 'other';
 export interface StorageFault {
   kind: StorageErrorKind;
   message: string;
+  /** The browser's own words for an unclassified failure, kept apart so the banner can be translated around it. */
+  detail?: string;
 }

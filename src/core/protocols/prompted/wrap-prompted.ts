@@ -16,7 +16,7 @@ export function wrapPrompted(inner: ModelClient, opts: TagParserOptions = {}): M
       const parser = createToolCallTagParser(opts);
       const messages = toPromptedMessages(request.messages, request.tools);
       let finished = false;
-      for await (const event of inner.stream({ messages, tools: [], signal: request.signal })) {
+      for await (const event of inner.stream({ messages, tools: [], signal: request.signal, onWire: request.onWire })) {
         switch (event.type) {
           case 'text-delta':
             yield* parser.push(event.text);

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../../i18n';
+import { messages } from './messages';
 
 type CopyStatus = 'idle' | 'copied' | 'selected';
 
-const LABELS: Record<CopyStatus, string> = { idle: 'Copy', copied: 'Copied', selected: 'Selected' };
-const ANNOUNCEMENTS: Record<CopyStatus, string> = {
-  idle: '',
-  copied: 'Code copied',
-  selected: 'Could not copy automatically; the code is selected, press Ctrl+C or ⌘C',
-};
+type Key = keyof typeof messages.en;
+const LABELS: Record<CopyStatus, Key> = { idle: 'copy', copied: 'copied', selected: 'selected' };
+const ANNOUNCEMENTS: Record<CopyStatus, Key | null> = { idle: null, copied: 'codeCopied', selected: 'copyFallback' };
 const RESET_MS: Record<CopyStatus, number> = { idle: 0, copied: 1500, selected: 4000 };
 
 export interface CodeBlockProps {
@@ -17,7 +16,9 @@ export interface CodeBlockProps {
 
 /** A fenced code block: language label, a copy button and the code, without highlighting. */
 export function CodeBlock({ code, language }: CodeBlockProps) {
+  const t = useT(messages);
   const [status, setStatus] = useState<CopyStatus>('idle');
+  const announcement = ANNOUNCEMENTS[status];
   const codeRef = useRef<HTMLElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -43,15 +44,15 @@ export function CodeBlock({ code, language }: CodeBlockProps) {
 
   return (
     <div className="my-4 overflow-hidden rounded-xl border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="flex items-center justify-between gap-2 border-b border-zinc-200 bg-zinc-100/70 py-1 pr-1.5 pl-3 text-xs text-zinc-500 dark:border-zinc-800 dark:bg-zinc-800/50 dark:text-zinc-400">
-        <span className="truncate font-mono">{language ?? 'text'}</span>
+      <div className="flex items-center justify-between gap-2 border-b border-zinc-200 bg-zinc-100/70 py-1 pr-1.5 pl-3 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-800/50 dark:text-zinc-400">
+        <span className="truncate font-mono">{language ?? t('plainText')}</span>
         <button
           type="button"
-          aria-label="Copy code"
+          aria-label={t('copyCode')}
           onClick={() => void copy()}
           className="shrink-0 rounded-md px-2 py-1 font-medium transition-colors hover:bg-zinc-200 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
         >
-          {LABELS[status]}
+          {t(LABELS[status])}
         </button>
       </div>
       <pre className="overflow-x-auto p-3 text-[13px] leading-6">
@@ -60,7 +61,7 @@ export function CodeBlock({ code, language }: CodeBlockProps) {
         </code>
       </pre>
       <span role="status" aria-live="polite" className="sr-only">
-        {ANNOUNCEMENTS[status]}
+        {announcement ? t(announcement) : ''}
       </span>
     </div>
   );

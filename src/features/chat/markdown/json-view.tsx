@@ -1,6 +1,8 @@
 import { memo, type ReactNode } from 'react';
 import { CHUNK_CHARS, ChunkedString } from './chunked-string';
 import { formatJsonString } from './json-format';
+import { useT } from '../../../i18n';
+import { messages } from './messages';
 
 const KEY = 'text-indigo-700 dark:text-indigo-300';
 const STRING = 'text-emerald-700 dark:text-emerald-400';
@@ -63,7 +65,7 @@ const JsonNode = memo(
     );
 
     if (value === null || typeof value !== 'object') return line(<Scalar value={value} />);
-    if (ancestors.includes(value)) return line(<span className={MUTED}>[Circular]</span>);
+    if (ancestors.includes(value)) return line(<Circular />);
 
     const isArray = Array.isArray(value);
     const entries: [string, unknown][] = isArray
@@ -109,8 +111,18 @@ function Scalar({ value }: { value: unknown }) {
   }
   if (typeof value === 'number') return <span className={NUMBER}>{String(value)}</span>;
   if (typeof value === 'boolean' || value === null) return <span className={LITERAL}>{String(value)}</span>;
-  if (typeof value === 'bigint') return <span className={NUMBER}>{`${value}n`}</span>;
+  if (typeof value === 'bigint') return <span className={NUMBER}>{bigintLiteral(value)}</span>;
   return <span className={MUTED}>{String(value)}</span>;
+}
+
+function Circular() {
+  const t = useT(messages);
+  return <span className={MUTED}>{t('circular')}</span>;
+}
+
+// Written the way JavaScript writes a BigInt literal, so it cannot be mistaken for a number.
+function bigintLiteral(value: bigint): string {
+  return `${value}n`;
 }
 
 // Values with toJSON (Date, URL, ...) show what JSON.stringify would write.

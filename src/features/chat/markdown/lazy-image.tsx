@@ -1,4 +1,6 @@
 import { useState, type MouseEvent } from 'react';
+import { useT } from '../../../i18n';
+import { messages } from './messages';
 
 export interface LazyImageProps {
   src?: string;
@@ -11,14 +13,15 @@ export interface LazyImageProps {
  * leaking the user's address) just by being displayed.
  */
 export function LazyImage({ src, alt, title }: LazyImageProps) {
+  const t = useT(messages);
   const [requested, setRequested] = useState(false);
   const [failed, setFailed] = useState(false);
   const host = src ? hostOf(src) : null;
 
   if (!src || !host) {
     return (
-      <span className={NOTE} title="Image removed: only http and https images can be shown">
-        {alt ? `[image: ${alt}]` : '[image]'}
+      <span className={NOTE} title={t('imageRemoved')}>
+        {alt ? t('imageWithAlt', { alt }) : t('image')}
       </span>
     );
   }
@@ -36,12 +39,12 @@ export function LazyImage({ src, alt, title }: LazyImageProps) {
         title={title}
         className="my-1 inline-flex max-w-full flex-col items-start gap-0.5 rounded-xl border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2 text-left align-middle text-sm transition-colors hover:border-indigo-400 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-indigo-500 dark:hover:bg-indigo-950/40"
       >
-        <span className="font-medium text-zinc-700 dark:text-zinc-200">Load image from {host}</span>
+        <span className="font-medium text-zinc-700 dark:text-zinc-200">{t('loadImage', { host })}</span>
         {alt ? <span className="text-xs break-words text-zinc-500 dark:text-zinc-400">{alt}</span> : null}
       </button>
     );
   }
-  if (failed) return <span className={NOTE}>{alt ? `Image failed to load: ${alt}` : 'Image failed to load'}</span>;
+  if (failed) return <span className={NOTE}>{alt ? t('imageFailedWithAlt', { alt }) : t('imageFailed')}</span>;
   return (
     <img
       src={src}

@@ -2,6 +2,8 @@ import type { ComponentPropsWithoutRef, ElementType } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
 import { CodeBlock } from './code-block';
 import { LazyImage } from './lazy-image';
+import { messages } from './messages';
+import { useT } from '../../../i18n';
 
 // Tailwind's preflight strips list bullets, heading sizes and table borders; these restore a
 // calm reading style. Every element gets its classes here rather than through a prose plugin.
@@ -68,15 +70,7 @@ export const markdownComponents: Components = {
   },
   input({ node: _node, type, checked }) {
     if (type !== 'checkbox') return null;
-    return (
-      <input
-        type="checkbox"
-        checked={Boolean(checked)}
-        disabled
-        readOnly
-        className="mr-2 size-3.5 translate-y-[2px] accent-indigo-600"
-      />
-    );
+    return <TaskCheckbox checked={Boolean(checked)} />;
   },
   a({ node: _node, href, children, className, ...props }) {
     if (!href) {
@@ -136,3 +130,18 @@ export const markdownComponents: Components = {
     );
   },
 };
+
+/** A task-list box: read-only, and named so screen readers do not announce an unlabelled form field. */
+function TaskCheckbox({ checked }: { checked: boolean }) {
+  const t = useT(messages);
+  return (
+    <input
+      type="checkbox"
+      checked={checked}
+      disabled
+      readOnly
+      aria-label={t('taskItem')}
+      className="mr-2 size-3.5 translate-y-[2px] accent-indigo-600"
+    />
+  );
+}
