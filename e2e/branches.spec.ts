@@ -9,21 +9,21 @@ test('editing a question and regenerating an answer make branches; the request c
   await send(page, 'What is the capital of France?');
   await waitIdle(page);
   await send(page, 'How many people live there?');
-  await expect(page.getByText('It has 2.1 million people.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('It has 2.1 million people.')).toBeVisible();
   await waitIdle(page);
 
   // Regenerate the last answer: a second version appears, with a switcher.
   await queue(key, { text: 'About two million.', delayMs: 0 });
   await page.getByRole('button', { name: 'Regenerate' }).click();
-  await expect(page.getByText('About two million.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('About two million.')).toBeVisible();
   await waitIdle(page);
   const answer = page.locator('[data-role="assistant"]').last();
   await expect(answer.getByTestId('branch-position')).toHaveText('2 / 2');
   await answer.getByRole('button', { name: 'Previous version' }).click();
-  await expect(page.getByText('It has 2.1 million people.')).toBeVisible();
-  await expect(page.getByText('About two million.')).toHaveCount(0);
+  await expect(page.getByRole('main').getByText('It has 2.1 million people.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('About two million.')).toHaveCount(0);
   await answer.getByRole('button', { name: 'Next version' }).click();
-  await expect(page.getByText('About two million.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('About two million.')).toBeVisible();
 
   // Edit the second question: a new branch from that point.
   await queue(key, { text: 'Lyon has about 520,000 people.', delayMs: 0 });
@@ -33,9 +33,9 @@ test('editing a question and regenerating an answer make branches; the request c
   const editor = page.getByRole('textbox', { name: 'Edit message' });
   await editor.fill('How many people live in Lyon?');
   await page.getByRole('button', { name: 'Save and send' }).click();
-  await expect(page.getByText('Lyon has about 520,000 people.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Lyon has about 520,000 people.')).toBeVisible();
   await waitIdle(page);
-  await expect(page.getByText('About two million.')).toHaveCount(0);
+  await expect(page.getByRole('main').getByText('About two million.')).toHaveCount(0);
 
   const requests = await chatRequests(key);
   expect(requests).toHaveLength(4);
@@ -50,6 +50,6 @@ test('editing a question and regenerating an answer make branches; the request c
   const edited = page.locator('[data-role="user"]').nth(1).locator('..');
   await expect(edited.getByTestId('branch-position')).toHaveText('2 / 2');
   await edited.getByRole('button', { name: 'Previous version' }).click();
-  await expect(page.getByText('How many people live there?')).toBeVisible();
-  await expect(page.getByText('About two million.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('How many people live there?')).toBeVisible();
+  await expect(page.getByRole('main').getByText('About two million.')).toBeVisible();
 });

@@ -106,7 +106,7 @@ test('Regenerate asks again and replaces the old answer', async ({ page }, testI
   await expect(lastAnswer(page)).toContainText('The second answer is beta.');
   await waitIdle(page);
   await expect(page.locator('[data-role="assistant"]')).toHaveCount(1);
-  await expect(page.getByText('The first answer is alpha.')).toHaveCount(0);
+  await expect(page.getByRole('main').getByText('The first answer is alpha.')).toHaveCount(0);
   await expect(page.locator('[data-role="user"]')).toHaveText(['Pick a word']);
 
   const requests = await chatRequests(key);

@@ -10,7 +10,7 @@ test('export to JSON, then import into a fresh browser profile: the conversation
   await send(page, 'Tell me something');
   await waitIdle(page);
   await page.getByRole('button', { name: 'Regenerate' }).click();
-  await expect(page.getByText('Second answer.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Second answer.')).toBeVisible();
   await waitIdle(page);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
@@ -24,11 +24,11 @@ test('export to JSON, then import into a fresh browser profile: the conversation
   const other = await fresh.newPage();
   await other.goto('/');
   await other.getByLabel('Import conversations').setInputFiles(file);
-  await expect(other.getByText('Second answer.')).toBeVisible();
+  await expect(other.getByRole('main').getByText('Second answer.')).toBeVisible();
   const answer = other.locator('[data-role="assistant"]').last();
   await expect(answer.getByTestId('branch-position')).toHaveText('2 / 2');
   await answer.getByRole('button', { name: 'Previous version' }).click();
-  await expect(other.getByText('First answer.')).toBeVisible();
+  await expect(other.getByRole('main').getByText('First answer.')).toBeVisible();
   await expect(other.getByRole('navigation', { name: 'Conversations' }).getByText('Tell me something')).toBeVisible();
 
   // A malformed file is refused with a clear message and changes nothing.
@@ -51,7 +51,7 @@ test('a conversation larger than a small context shows where the model’s view 
   await page.goto('/');
   for (const i of [1, 2, 3, 4]) {
     await send(page, `Question ${i}`);
-    await expect(page.getByText(`Answer ${i}.`, { exact: false })).toBeVisible();
+    await expect(page.getByRole('main').getByText(`Answer ${i}.`, { exact: false })).toBeVisible();
     await waitIdle(page);
   }
   await expect(page.getByTestId('context-marker')).toBeVisible();
@@ -72,12 +72,12 @@ test('instructions for one conversation go out as its system prompt and survive 
   await page.getByLabel('Instructions for this conversation').fill('Answer in French.');
   await page.getByRole('button', { name: 'Save instructions' }).click();
   await send(page, 'Hello');
-  await expect(page.getByText('Bonjour !')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Bonjour !')).toBeVisible();
   await waitIdle(page);
   const [request] = await chatRequests(key);
   expect((request.body as { messages: { role: string; content: string }[] }).messages[0]).toEqual({ role: 'system', content: 'Answer in French.' });
   await expect(page).toHaveURL(/#\/c\//);
   await page.reload();
-  await expect(page.getByText('Bonjour !')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Bonjour !')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Instructions (on)' })).toBeVisible();
 });

@@ -1,10 +1,10 @@
 import type { RefObject } from 'react';
 import { GearIcon } from '../features/settings/icons';
-import { MenuIcon } from '../features/conversations/icons';
+import { MenuIcon, PlusIcon } from '../features/conversations/icons';
 import { useT } from '../i18n';
 import { messages } from './messages';
 import { PermissionsButton } from '../features/permissions/permissions-button';
-import { InspectorButton } from '../features/inspector';
+import { InspectorButton } from '../features/inspector/inspector-button';
 
 interface Props {
   /** New chat has nothing to do (already a new chat) or cannot run now (a run is in flight). */
@@ -59,12 +59,18 @@ export function AppHeader({ newChatDisabled, onNewChat, onOpenConversations, con
           type="button"
           onClick={onNewChat}
           disabled={newChatDisabled}
+          title={t('newChat')}
           // The sidebar column has its own New chat from md up; one button per screen keeps the name unique.
-          className="rounded-lg px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 disabled:opacity-40 md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
+          // On the narrowest screens it is an icon, leaving the model badge room to be read.
+          className="inline-flex size-9 items-center justify-center rounded-lg text-sm font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:opacity-40 sm:size-auto sm:px-2.5 sm:py-1.5 md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
         >
-          {t('newChat')}
+          <PlusIcon className="size-5 sm:hidden" />
+          <span className="sr-only sm:not-sr-only">{t('newChat')}</span>
         </button>
-        <PermissionsButton onClick={onOpenPermissions} />
+        {/* Phones reach permissions from Settings; the header keeps room for the model's name. */}
+        <div className="hidden sm:flex">
+          <PermissionsButton onClick={onOpenPermissions} />
+        </div>
         <InspectorButton open={inspectorOpen} onToggle={onToggleInspector} buttonRef={inspectorButton} />
         <button
           ref={settingsButton}

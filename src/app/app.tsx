@@ -5,9 +5,7 @@ import { ContextMarker } from '../features/export/context-marker';
 import { activePath } from '../core/conversation/tree';
 import { lastOf } from '../core/run/turn-updates';
 import { Composer } from '../features/composer/composer';
-import { SettingsDialog } from '../features/settings/settings-dialog';
 import { LazyMcpServersSection } from '../features/mcp/lazy-mcp-servers-section';
-import { PermissionsDialogHost } from './permissions-dialog-host';
 import { ConversationDrawer } from '../features/conversations/conversation-drawer';
 import { ConversationSidebar } from '../features/conversations/conversation-sidebar';
 import { RunningElsewhere } from '../features/conversations/running-elsewhere';
@@ -19,14 +17,14 @@ import { useChat } from '../store/chat-store';
 import { useConversations } from '../store/conversations-store';
 import { AppHeader } from './app-header';
 import { chatStore, controller, inspector, tools } from './chat-runtime';
-import { InspectorPanel } from '../features/inspector';
 import { mcpServers } from './mcp-runtime';
 import { conversationsStore, mirrorStore, session } from './persistence-runtime';
 import { hashFor } from './routing';
 import { SidebarFooter } from './sidebar-footer';
 import { useT } from '../i18n';
 import { messages } from './messages';
-import { ShortcutsDialog, useHelpShortcut } from '../features/shortcuts';
+import { useHelpShortcut } from '../features/shortcuts/use-help-shortcut';
+import { InspectorPanel, PermissionsDialogHost, SettingsDialog, ShortcutsDialog } from './lazy-panels';
 import { Announcer } from '../features/announcer/announcer';
 
 const contextMarker = <ContextMarker />;
@@ -138,14 +136,9 @@ export function App() {
         {pendingDelete && <UndoToast title={pendingDelete.title} onUndo={session.undoRemove} />}
         {notice && <NoticeToast text={notice} onDismiss={session.dismissNotice} />}
       </ToastArea>
-      <SettingsDialog
-        open={settingsOpen}
-        onClose={() => setSettingsOpen(false)}
-        onOpenPermissions={openPermissions}
-        mcpServers={mcpSection}
-      />
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onOpenPermissions={openPermissions} mcpServers={mcpSection} />}
       {/* After Settings, so opened from there it stacks on top and closing it returns to Settings. */}
-      <PermissionsDialogHost open={permissionsOpen} onClose={() => setPermissionsOpen(false)} />
+      {permissionsOpen && <PermissionsDialogHost onClose={() => setPermissionsOpen(false)} />}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <Announcer store={chatStore} />
     </QueryClientProvider>

@@ -8,10 +8,11 @@ import { conversationsStore } from './persistence-runtime';
 /** The Tool permissions dialog wired to the app: its tools, the conversation on screen and saved titles. */
 export function PermissionsDialogHost({ open, onClose }: { open: boolean; onClose(): void }) {
   if (!open) return null;
-  return <OpenHost onClose={onClose} />;
+  return <OpenPermissionsHost onClose={onClose} />;
 }
 
-function OpenHost({ onClose }: { onClose(): void }) {
+/** The dialog while open (the app loads it on demand). */
+export function OpenPermissionsHost({ onClose }: { onClose(): void }) {
   const running = useChat(chatStore, (s) => s.conversation.id);
   // While another tab's run is mirrored, the conversation on screen is that one.
   const shown = useConversations(conversationsStore, (s) => s.mirror?.id ?? null);

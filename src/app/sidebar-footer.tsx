@@ -1,6 +1,6 @@
 import { ExportMenu } from '../features/export/export-menu';
 import { ImportButton } from '../features/export/import-button';
-import { ShortcutsButton } from '../features/shortcuts';
+import { ShortcutsButton } from '../features/shortcuts/shortcuts-button';
 import { useChat } from '../store/chat-store';
 import { useConversations } from '../store/conversations-store';
 import { chatStore } from './chat-runtime';

@@ -36,7 +36,8 @@ export function SettingsDialog({ open, onClose, returnFocusTo, onOpenPermissions
   return <OpenSettingsDialog onClose={onClose} returnFocusTo={returnFocusTo} onOpenPermissions={onOpenPermissions} mcpServers={mcpServers} />;
 }
 
-function OpenSettingsDialog({ onClose, returnFocusTo, onOpenPermissions, mcpServers }: Omit<SettingsDialogProps, 'open'>) {
+/** The dialog itself, mounted only while open (the app loads it on demand). */
+export function OpenSettingsDialog({ onClose, returnFocusTo, onOpenPermissions, mcpServers }: Omit<SettingsDialogProps, 'open'>) {
   const t = useT(messages);
   const providerRef = useRef<HTMLSelectElement>(null);
   const dialogRef = useModalDialog({ onClose, initialFocus: providerRef, returnFocusTo });
