@@ -5,20 +5,19 @@ import { findTurn } from '../../core/run/turn-updates';
 import { makeRule, type PermissionRule } from '../../core/permissions';
 import { usePermissions } from '../../store/permissions-store';
 
+const problemText = (problem: string | null) => (problem ? rerunProblemText(problem) : null);
+
 /** Card actions bound to the controller; `addRule` stores a permission rule (the app's rules store by default). */
 export function toolActionsFor(
   controller: ChatController,
   addRule: (rule: PermissionRule) => void = (rule) => usePermissions.getState().add(rule),
 ): ToolCardActions {
   return {
-    approve: (id, edited) => controller.approve(id, edited),
+    approve: (id, edited) => problemText(controller.approve(id, edited)),
     reject: (id, reason) => controller.reject(id, reason),
     cancel: (id) => controller.cancelCall(id),
     // A re-run after the run ended becomes a new branch; the old continuation stays one click away.
-    rerun: (id, args) => {
-      const problem = controller.rerunCall(id, args);
-      if (problem) window.alert(rerunProblemText(problem));
-    },
+    rerun: (id, args) => problemText(controller.rerunCall(id, args)),
     allow: (id, scope) => {
       const { conversation, turnId } = controller.getSnapshot();
       const call = findTurn(conversation, turnId)?.calls[id];

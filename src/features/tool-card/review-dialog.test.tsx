@@ -23,8 +23,8 @@ const call: ToolCallState = {
   status: 'pending_approval',
 };
 
-function open(mode: ReviewMode = 'approve', options: { schema?: Record<string, unknown> | null; call?: ToolCallState } = {}) {
-  const onConfirm = vi.fn();
+function open(mode: ReviewMode = 'approve', options: { schema?: Record<string, unknown> | null; call?: ToolCallState; refuse?: string } = {}) {
+  const onConfirm = vi.fn((_args: unknown): string | null => options.refuse ?? null);
   const onClose = vi.fn();
   render(
     <ReviewDialog
@@ -83,6 +83,16 @@ describe('ReviewDialog', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
+  it('stays open and says why when the run refuses the arguments, until they are edited', () => {
+    const { dialog, edit, onConfirm, onClose } = open('rerun', { call: { ...call, status: 'succeeded' }, refuse: 'This call can be re-run once the current round ends.' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Re-run' }));
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+    expect(onClose).not.toHaveBeenCalled();
+    expect(within(dialog).getByRole('alert').textContent).toBe('This call can be re-run once the current round ends.');
+    edit('{"city": "Oslo"}');
+    expect(within(dialog).getByRole('alert').textContent).toBe('');
+  });
+
   it('approves plainly when the arguments are unchanged, even if reformatted', () => {
     const { dialog, edit, onConfirm } = open();
     edit('{ "city":"Paris" }');
@@ -139,7 +149,7 @@ describe('ReviewDialog', () => {
       return (
         <>
           <button onClick={() => setOpen(true)}>Open review</button>
-          {isOpen && <ReviewDialog call={call} schema={schema} mode="approve" onConfirm={() => {}} onClose={() => setOpen(false)} />}
+          {isOpen && <ReviewDialog call={call} schema={schema} mode="approve" onConfirm={() => null} onClose={() => setOpen(false)} />}
         </>
       );
     }

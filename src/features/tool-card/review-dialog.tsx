@@ -14,7 +14,8 @@ export interface ReviewDialogProps {
   schema?: Record<string, unknown>;
   mode: ReviewMode;
   /** In approve mode `args` is undefined when the user left the arguments as they were. */
-  onConfirm(args: unknown): void;
+  /** Returns why the run refused the arguments (shown in the dialog, which stays open), or null. */
+  onConfirm(args: unknown): string | null;
   onClose(): void;
 }
 
@@ -31,6 +32,7 @@ export function ReviewDialog({ call, schema, mode, onConfirm, onClose }: ReviewD
   const dialogRef = useModalDialog({ onClose, initialFocus: textareaRef });
   const [initialText] = useState(() => initialArgsText(call));
   const [text, setText] = useState(initialText);
+  const [refused, setRefused] = useState<string | null>(null);
   const check = useMemo(() => checkArgsText(text, schema, t), [text, schema, t]);
   const titleId = useId();
   const alertId = useId();
@@ -41,8 +43,9 @@ export function ReviewDialog({ call, schema, mode, onConfirm, onClose }: ReviewD
 
   const confirm = () => {
     if (!check.ok) return;
-    onConfirm(mode === 'approve' && unchanged ? undefined : check.value);
-    dialogRef.current?.close();
+    const problem = onConfirm(mode === 'approve' && unchanged ? undefined : check.value);
+    if (problem) setRefused(problem);
+    else dialogRef.current?.close();
   };
 
   return (
@@ -76,7 +79,10 @@ export function ReviewDialog({ call, schema, mode, onConfirm, onClose }: ReviewD
             id={textareaId}
             ref={textareaRef}
             value={text}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setText(event.target.value);
+              setRefused(null);
+            }}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
                 event.preventDefault();
@@ -98,9 +104,9 @@ export function ReviewDialog({ call, schema, mode, onConfirm, onClose }: ReviewD
         </div>
 
         <div id={alertId} role="alert" className="text-xs text-red-700 empty:hidden dark:text-red-300">
-          {!check.ok && (
+          {(!check.ok || refused) && (
             <ul className="list-disc space-y-0.5 pl-4">
-              {check.errors.map((error) => (
+              {(check.ok ? [refused!] : check.errors).map((error) => (
                 <li key={error} className="break-words">
                   {error}
                 </li>

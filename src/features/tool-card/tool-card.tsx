@@ -14,12 +14,13 @@ import type { AllowScope } from './permissions/allow-menu';
 import { DeniedChipLabel, DeniedNotice } from './permissions/denied-notice';
 
 export interface ToolCardActions {
-  approve(callId: string, editedArgs?: unknown): void;
+  /** Returns why the approval was refused (in the reader's language), or null. */
+  approve(callId: string, editedArgs?: unknown): string | null | void;
   reject(callId: string, reason?: string): void;
   /** A running / queued / pending call only. */
   cancel(callId: string): void;
   /** Re-run a settled call with (edited) args; also "cancel and restart" for a running call. */
-  rerun(callId: string, args: unknown): void;
+  rerun(callId: string, args: unknown): string | null | void;
   /** Approves a waiting call and remembers it as a permission rule for its tool (this conversation or all). */
   allow?(callId: string, scope: AllowScope): void;
 }
@@ -162,10 +163,7 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
           schema={schema}
           mode={openReview}
           onClose={() => setReview(null)}
-          onConfirm={(args) => {
-            if (openReview === 'approve') actions.approve(call.id, args);
-            else actions.rerun(call.id, args);
-          }}
+          onConfirm={(args) => (openReview === 'approve' ? actions.approve(call.id, args) : actions.rerun(call.id, args)) || null}
         />
       )}
     </section>
