@@ -11,11 +11,12 @@ async function start(page: Page, key: string, model?: string) {
   await page.goto('/');
 }
 
-test('a 429 with Retry-After 1 shows the wait and the answer arrives without clicking Retry', async ({ page }, testInfo) => {
+test('a 429 with Retry-After 2 counts the wait down and the answer arrives without clicking Retry', async ({ page }, testInfo) => {
   const key = keyFor(testInfo);
-  await queue(key, { fault: { type: 'http', status: 429, retryAfter: 1 } }, { text: RECOVERED, delayMs: 0 });
+  await queue(key, { fault: { type: 'http', status: 429, retryAfter: 2 } }, { text: RECOVERED, delayMs: 0 });
   await start(page, key);
   await send(page, 'Hello');
+  await expect(page.getByTestId('run-status')).toHaveText(/Rate limited — retrying in 2 s \(attempt 2 of 3\)/);
   await expect(page.getByTestId('run-status')).toHaveText(/Rate limited — retrying in 1 s \(attempt 2 of 3\)/);
   await expect(lastAnswer(page)).toContainText(RECOVERED);
   await waitIdle(page);

@@ -46,7 +46,10 @@ export interface ChatSnapshot {
   turnId: string | null;
   log: TransitionLogEntry[];
   /** Set while a failed request waits to be sent again (before any output); cleared when output arrives. */
-  retrying?: RetryInfo;
+  retrying?: RetryInfo & {
+    /** When the wait began (ms since the epoch), so the UI can count down to the next attempt. */
+    since: number;
+  };
 }
 
 type Listener = () => void;

@@ -156,7 +156,7 @@ export abstract class RoundRunner extends ControllerState {
     if (event.type === 'raw') return;
     if (event.type === 'retrying') {
       const { type: _t, ...retrying } = event;
-      this.snap = { ...this.snap, retrying };
+      this.snap = { ...this.snap, retrying: { ...retrying, since: Date.now() } };
       return this.emit();
     }
     if (this.snap.retrying) this.snap = { ...this.snap, retrying: undefined };

@@ -30,6 +30,14 @@ describe('retryText', () => {
     expect(retryText(info, en)).toBe('Rate limited — retrying in 3 s (attempt 2 of 3)');
   });
 
+  it('counts down as the wait goes on, never below one second', async () => {
+    const info = await retryInfoFor(new ModelError('rate_limit', 'slow down', { status: 429, retryAfterMs: 3000 }));
+    expect(retryText(info, en, 999)).toMatch(/retrying in 3 s/);
+    expect(retryText(info, en, 1000)).toMatch(/retrying in 2 s/);
+    expect(retryText(info, en, 2500)).toMatch(/retrying in 1 s/);
+    expect(retryText(info, en, 5000)).toMatch(/retrying in 1 s/);
+  });
+
   it('translates every reason the retry policy gives', async () => {
     const rate = await retryInfoFor(new ModelError('rate_limit', 'slow down', { status: 429, retryAfterMs: 3000 }));
     expect(retryText(rate, zh)).toBe('请求过于频繁——3 秒后重试（第 2 次，共 3 次）');

@@ -7,10 +7,10 @@ import type { statusMessages } from './messages';
 type StatusT = Translator<keyof typeof statusMessages.en>;
 
 /** A short sentence for what the run is doing, for the composer and screen readers. */
-export function runStatusText(snap: ChatSnapshot, t: StatusT): string {
+export function runStatusText(snap: ChatSnapshot, t: StatusT, now = Date.now()): string {
   const { phase } = snap.run;
   if (phase === 'idle') return '';
-  if (phase === 'generating') return snap.retrying ? retryText(snap.retrying, t) : t('generating');
+  if (phase === 'generating') return snap.retrying ? retryText(snap.retrying, t, now - snap.retrying.since) : t('generating');
   const calls = Object.values(findTurn(snap.conversation, snap.turnId)?.calls ?? {});
   const pending = calls.filter((c) => c.status === 'pending_approval').length;
   const running = calls.filter((c) => c.status === 'running' || c.status === 'queued').length;
@@ -22,9 +22,10 @@ export function runStatusText(snap: ChatSnapshot, t: StatusT): string {
   return runningText ? `${runningText}…` : t('finishing');
 }
 
-/** "Rate limited — retrying in 3 s (attempt 2 of 3)", with the reason in the reader's language. */
-export function retryText(info: RetryInfo, t: StatusT): string {
-  return t('retrying', { reason: retryReason(info, t), seconds: Math.max(1, Math.ceil(info.inMs / 1000)), attempt: info.attempt, max: info.maxAttempts });
+/** "Rate limited — retrying in 3 s (attempt 2 of 3)", `waitedMs` into the wait, with the reason in the reader's language. */
+export function retryText(info: RetryInfo, t: StatusT, waitedMs = 0): string {
+  const seconds = Math.max(1, Math.ceil((info.inMs - waitedMs) / 1000));
+  return t('retrying', { reason: retryReason(info, t), seconds, attempt: info.attempt, max: info.maxAttempts });
 }
 
 // The retry policy names its reasons in English; these are the ones it gives.

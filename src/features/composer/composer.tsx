@@ -4,6 +4,7 @@ import type { ChatController, ChatSnapshot } from '../../core/run/chat-controlle
 import { useChat } from '../../store/chat-store';
 import { runStatusText } from '../chat/run-status';
 import { InstructionsPanel } from './instructions-panel';
+import { useNow } from '../../ui/use-now';
 import { useT, type Translator } from '../../i18n';
 import { statusMessages } from '../chat/messages';
 import { messages } from './messages';
@@ -20,7 +21,9 @@ export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>;
   const stopAfterRound = useChat(store, (s) => s.run.stopAfterRound);
   // A direct tool run has one call and no next round, so "stop after this round" means nothing there.
   const direct = useChat(store, (s) => s.run.direct === true);
-  const status = useChat(store, (s) => runStatusText(s, tStatus));
+  // While a failed request waits to be sent again, the countdown ticks.
+  const now = useNow(useChat(store, (s) => s.retrying !== undefined), 500);
+  const status = useChat(store, (s) => runStatusText(s, tStatus, now));
   const busy = phase !== 'idle';
   const hasInstructions = useChat(store, (s) => !!s.conversation.systemPrompt?.trim());
   const [editingInstructions, setEditingInstructions] = useState(false);

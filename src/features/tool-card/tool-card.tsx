@@ -8,7 +8,7 @@ import { ReviewDialog, type ReviewMode } from './review-dialog';
 import { STATUS_TONE, formatDuration, isInFlight, isSettled, type StatusTone } from './status';
 import { useLocale, useT } from '../../i18n';
 import { messages, statusMessages } from './messages';
-import { useNow } from './use-now';
+import { useNow } from '../../ui/use-now';
 import { CARD_KEYS, isTextField } from '../shortcuts/shortcut-list';
 import type { AllowScope } from './permissions/allow-menu';
 import { DeniedChipLabel, DeniedNotice } from './permissions/denied-notice';
