@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { call, calls, danger, echo, scripted, setup, text, toolMessages, waitFor } from './controller-test-kit.testing';
 import { ChatController } from './chat-controller';
-import { createToolRegistry } from '../tools/registry';
+import { createDynamicToolRegistry, createToolRegistry } from '../tools/registry';
 import type { ToolDefinition } from '../tools/types';
+import type { AssistantMessage } from '../conversation/types';
 
 describe('guards', () => {
+  it('a call of a tool that disappeared (its MCP server disconnected) cannot be approved into nothing; it waits until the server is back', async () => {
+    const remote: ToolDefinition = { ...danger, name: 'srv__act' };
+    const tools = createDynamicToolRegistry([echo]);
+    tools.setSource('srv', [remote]);
+    const model = scripted([calls(call('srv__act', { text: 'a' }, 'a'), call('srv__act', { text: 'b' }, 'b', 1)), text('done')]);
+    const controller = new ChatController({ model: () => model.client, tools });
+    controller.send('go');
+    await waitFor(controller, (s) => s.run.phase === 'awaiting_confirmation');
+    tools.removeSource('srv');
+    expect(controller.approve('a')).toMatch(/not available right now/);
+    const turn = () => controller.getSnapshot().conversation.messages.at(-1) as AssistantMessage;
+    expect(turn().calls.a.status).toBe('pending_approval');
+    tools.setSource('srv', [remote]);
+    expect(controller.approve('b')).toBeNull();
+    controller.reject('a');
+    await waitFor(controller, (s) => s.run.phase === 'idle');
+    expect(turn().outcome).toBe('completed');
+  });
+
   it('a tool result that tells the model to delete everything cannot make an ask tool run without approval', async () => {
     const poisoned: ToolDefinition = {
       ...echo,

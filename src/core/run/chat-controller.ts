@@ -10,6 +10,7 @@ import { recoverInterrupted } from './recover';
 import { deniedResultText } from '../permissions';
 
 const DENIED_PROBLEM = 'This tool is set to Never in your tool permissions.';
+const UNAVAILABLE_PROBLEM = 'This tool is not available right now; if it comes from an MCP server, check in Settings that the server is connected.';
 
 /**
  * The agent loop: streams a round, assembles tool calls, asks or runs them, feeds results back and
@@ -108,7 +109,10 @@ export class ChatController extends DirectRunner {
     const found = this.activeCall(callId, 'pending_approval');
     if (!found) return 'This call is not waiting for approval.';
     const tool = this.opts.tools.get(found.call.name);
-    if (tool && this.permissionOf(tool) === 'deny') {
+    // An MCP server's tools vanish while it is disconnected (e.g. just after a reload): the call
+    // keeps waiting rather than being approved into nothing.
+    if (!tool) return UNAVAILABLE_PROBLEM;
+    if (this.permissionOf(tool) === 'deny') {
       this.applyPermissions();
       return DENIED_PROBLEM;
     }

@@ -232,7 +232,15 @@ export abstract class RoundRunner extends ControllerState {
   protected async execute(turnId: string, callId: string) {
     const call = findTurn(this.snap.conversation, turnId)?.calls[callId];
     const tool = call && this.opts.tools.get(call.name);
-    if (!call || !tool || call.status !== 'queued') return;
+    if (!call || call.status !== 'queued') return;
+    if (!tool) {
+      // Its MCP server went away between the decision and the run: the call ends, never hangs.
+      this.settleCall(turnId, callId, { type: 'cancel' }, {
+        resultText: `The tool "${call.name}" was not available when this call was to run (its server may be disconnected); it did not run.`,
+      });
+      this.checkRound();
+      return;
+    }
     if (this.permissionOf(tool) === 'deny') {
       // Last line of defence (e.g. a re-run queued just before the rule changed): a denied tool never runs.
       this.settleCall(turnId, callId, { type: 'cancel' }, { denied: true, resultText: deniedResultText(call.name) });

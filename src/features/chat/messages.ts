@@ -37,6 +37,7 @@ export const messages = defineMessages(
     notInLatestAnswer: 'This call is not part of the latest answer.',
     rerunAfterRound: 'This call can be re-run once the current round ends.',
     toolDenied: 'This tool is set to Never in your tool permissions.',
+    toolUnavailable: 'This tool is not available right now; if it comes from an MCP server, check in Settings that the server is connected.',
   },
   {
     assistantAnswer: '助手的回答',
@@ -73,6 +74,7 @@ export const messages = defineMessages(
     notInLatestAnswer: '此调用不属于最新的回答。',
     rerunAfterRound: '当前这一轮结束后才能重新运行此调用。',
     toolDenied: '你在工具权限中把此工具设为了“从不”。',
+    toolUnavailable: '此工具目前不可用；如果它来自 MCP 服务器，请在设置中确认该服务器已连接。',
   },
 );
 

@@ -7,6 +7,7 @@ const KNOWN: Record<string, keyof typeof messages.en> = {
   [messages.en.notInLatestAnswer]: 'notInLatestAnswer',
   [messages.en.rerunAfterRound]: 'rerunAfterRound',
   [messages.en.toolDenied]: 'toolDenied',
+  [messages.en.toolUnavailable]: 'toolUnavailable',
 };
 
 /** Why a re-run was refused, in the interface language; an unknown reason (a schema error) stays as written. */
