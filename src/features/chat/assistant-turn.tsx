@@ -17,6 +17,8 @@ interface Props {
   idle: boolean;
   canAct: boolean;
   tools: ToolRegistry;
+  /** Changes when tools come or go, so memoized turns re-read their cards' schemas. */
+  toolsVersion?: number;
   actions: ToolCardActions;
   controller: ChatController;
   onOpenSettings(): void;

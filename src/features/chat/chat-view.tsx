@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand';
 import type { ChatController, ChatSnapshot } from '../../core/run/chat-controller';
 import type { Message } from '../../core/conversation/types';
 import type { ToolRegistry } from '../../core/tools/registry';
+import { useToolsVersion } from '../../store/use-tool-list';
 import { useChat } from '../../store/chat-store';
 import { activePath } from '../../core/conversation/tree';
 import { AssistantTurn } from './assistant-turn';
@@ -50,6 +51,8 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
   const turnId = useChat(store, (s) => s.turnId);
   const idle = useChat(store, (s) => s.run.phase === 'idle');
   const actions = useMemo(() => toolActionsFor(controller), [controller]);
+  // Cards read their tool's schema from the registry; an MCP server connecting must reach them.
+  const toolsVersion = useToolsVersion(tools);
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const { away, jump, isPinned } = useFollowScroll(scrollRef, contentRef, conversationId);
@@ -65,6 +68,7 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
         idle={idle}
         canAct={m.id === turnId}
         tools={tools}
+        toolsVersion={toolsVersion}
         actions={actions}
         controller={controller}
         onOpenSettings={onOpenSettings}
