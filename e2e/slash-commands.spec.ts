@@ -239,3 +239,29 @@ test('permissions apply: a tool set to Ask waits for Approve then shows progress
   await waitIdle(page);
   expect(await modelRequests(key)).toHaveLength(0);
 });
+
+test('editing a command runs the edited command directly as a new branch; a broken edit says why and keeps the editor', async ({ page }, testInfo) => {
+  const key = keyFor(testInfo);
+  await useMock(page, key);
+  await page.goto('/');
+  await send(page, '/calculate {"expression":"6*7"}');
+  await expect(toolStatus(toolCard(page, 'calculate'))).toHaveText('Done');
+  await waitIdle(page);
+
+  await page.locator('main').getByRole('button', { name: 'Edit message' }).click();
+  const editor = page.locator('main').getByRole('textbox', { name: 'Edit message' });
+  await editor.fill('/calculate {"expression": 2+3}');
+  await editor.press('Enter');
+  await expect(page.locator('main').getByRole('alert')).toContainText('line 1');
+  await expect(editor).toHaveAttribute('aria-invalid', 'true');
+
+  await editor.fill('/calculate {"expression":"2+3"}');
+  await expect(page.locator('main').getByRole('alert')).toHaveCount(0);
+  await editor.press('Enter');
+  await expect(toolStatus(toolCard(page, 'calculate'))).toHaveText('Done');
+  await expect(toolCard(page, 'calculate')).toContainText('"result": 5');
+  await expect(page.locator('[data-role="user"]')).toHaveText(['/calculate {"expression":"2+3"}']);
+  await expect(page.locator('main').getByText('2 / 2').first()).toBeVisible();
+  await waitIdle(page);
+  expect(await modelRequests(key)).toHaveLength(0);
+});

@@ -27,6 +27,21 @@ const lastTurn = (c: ChatController) => activePath(c.getSnapshot().conversation)
 const onlyCall = (c: ChatController) => Object.values(lastTurn(c).calls)[0];
 
 describe('runTool: a direct tool run', () => {
+  it('an edited command becomes a new branch from the message it edits, and runs again directly', async () => {
+    const t = setup([]);
+    await t.controller.runTool('echo', { text: 'one' }, '/echo {"text":"one"}');
+    await t.idle();
+    const first = activePath(t.controller.getSnapshot().conversation)[0];
+    expect(await t.controller.runTool('echo', { text: 'two' }, '/echo {"text":"two"}', first.id)).toBeNull();
+    await t.idle();
+    const conv = t.controller.getSnapshot().conversation;
+    const path = activePath(conv);
+    expect(path.map((m) => (m.role === 'user' ? m.text : 'turn'))).toEqual(['/echo {"text":"two"}', 'turn']);
+    expect(siblingsOf(conv, path[0].id)).toEqual({ ids: [first.id, path[0].id], index: 1 });
+    expect(onlyCall(t.controller)).toMatchObject({ args: { text: 'two' }, status: 'succeeded' });
+    expect(t.requests).toHaveLength(0);
+  });
+
   it('runs an auto tool without asking the model and ends idle with the result in a direct turn', async () => {
     const t = setup([]);
     expect(await t.controller.runTool('echo', { text: 'hi' }, '/echo {"text":"hi"}')).toBeNull();

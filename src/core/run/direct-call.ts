@@ -38,9 +38,11 @@ export abstract class DirectRunner extends RoundRunner {
 
   /**
    * Runs one tool without the model: appends `commandText` as the user's message and a direct turn
-   * holding the call. Resolves to null once the run started, or to why it did not (nothing changed then).
+   * holding the call. With `editOf` (a user message), the command is an edit of it: a new branch
+   * from that point, as editAndResend makes for a message. Resolves to null once the run started,
+   * or to why it did not (nothing changed then).
    */
-  async runTool(name: string, args: unknown, commandText: string): Promise<DirectRunRefusal | null> {
+  async runTool(name: string, args: unknown, commandText: string, editOf?: string): Promise<DirectRunRefusal | null> {
     if (this.phase() !== 'idle') return { code: 'busy' };
     if (!validatorReady()) {
       // Normally loaded at startup; never run a call whose arguments could not be checked.
@@ -56,9 +58,10 @@ export abstract class DirectRunner extends RoundRunner {
     const check = validateCall(this.opts.tools, name, args);
     if (!check.ok) return { code: 'invalid', message: check.error };
     const conv = this.snap.conversation;
-    const title = conv.messages.length === 0 ? titleFrom(commandText) : conv.title;
     const user = { id: this.newId(), role: 'user' as const, text: commandText, createdAt: Date.now() };
-    this.setConversation(appendToPath({ ...conv, title }, user));
+    const edited = editOf !== undefined && conv.messages.some((m) => m.id === editOf && m.role === 'user');
+    if (edited) this.setConversation(addSibling(conv, editOf, user));
+    else this.setConversation(appendToPath({ ...conv, title: conv.messages.length === 0 ? titleFrom(commandText) : conv.title }, user));
     this.startDirectTurn(name, args);
     return null;
   }

@@ -1,9 +1,12 @@
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useState, type KeyboardEvent } from 'react';
 import type { UserMessage as UserMessageData } from '../../core/conversation/types';
 import type { ChatController } from '../../core/run/chat-controller';
 import { BranchSwitcher, selectSibling } from './branch-switcher';
 import { useT } from '../../i18n';
 import { messages } from './messages';
+import { parseCommand } from '../../core/commands';
+import { describeSlashError } from '../composer/slash-errors';
+import { slashMessages } from '../composer/slash-messages';
 
 interface Props {
   message: UserMessageData;
@@ -16,16 +19,31 @@ interface Props {
 /** The user's own words, shown as typed (plain text, never markdown), editable into a new branch. */
 export const UserMessage = memo(function UserMessage({ message, branchIndex, branchCount, idle, controller }: Props) {
   const t = useT(messages);
-  const [draft, setDraft] = useState<string | null>(null);
-  const save = () => {
+  const tSlash = useT(slashMessages);
+  const errorId = useId();
+  const [draft, setDraftText] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const setDraft = (text: string | null) => {
+    setDraftText(text);
+    setProblem(null);
+  };
+  // An edit is read like the composer reads a message: "/tool {json}" runs the tool again directly.
+  const save = async () => {
     if (draft === null || !draft.trim()) return;
-    controller.editAndResend(message.id, draft);
-    setDraft(null);
+    const parsed = parseCommand(draft, controller.commandTools().map((entry) => entry.tool));
+    if (parsed.kind === 'message') {
+      if (controller.editAndResend(message.id, parsed.text)) setDraft(null);
+      return;
+    }
+    if (parsed.kind === 'error') return setProblem(describeSlashError(tSlash, parsed.error, parsed.error.code === 'unknown-tool' ? parsed.error.name : ''));
+    const refusal = await controller.runTool(parsed.name, parsed.args, draft.trim(), message.id);
+    if (refusal) setProblem(describeSlashError(tSlash, refusal, parsed.name));
+    else setDraft(null);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
-      save();
+      void save();
     } else if (e.key === 'Escape') {
       e.stopPropagation();
       setDraft(null);
@@ -40,13 +58,20 @@ export const UserMessage = memo(function UserMessage({ message, branchIndex, bra
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={onKeyDown}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? errorId : undefined}
           className="field-sizing-content min-h-16 w-full max-w-[85%] rounded-2xl border border-indigo-400 bg-white px-4 py-2.5 text-[15px] outline-none focus:ring-2 focus:ring-indigo-500/30 dark:bg-zinc-900"
         />
+        {problem && (
+          <p id={errorId} role="alert" className="max-w-[85%] text-xs break-words text-red-700 dark:text-red-300">
+            {problem}
+          </p>
+        )}
         <div className="flex gap-2">
           <button type="button" onClick={() => setDraft(null)} className="rounded-lg px-3 py-1.5 text-sm font-medium text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
             {t('cancel')}
           </button>
-          <button type="button" onClick={save} disabled={!draft.trim() || !idle} className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-40">
+          <button type="button" onClick={() => void save()} disabled={!draft.trim() || !idle} className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-40">
             {t('saveAndSend')}
           </button>
         </div>

@@ -2,7 +2,7 @@ import { defineMessages } from '../../i18n';
 
 export const messages = defineMessages(
   {
-    keyHints: 'Enter to send · Shift+Enter for a new line · Esc stops',
+    keyHints: 'Enter to send · Shift+Enter for a new line · / for tools · Esc stops',
     instructions: 'Instructions',
     instructionsOn: 'Instructions (on)',
     stopAfterRound: 'Stop after this round',
@@ -23,7 +23,7 @@ export const messages = defineMessages(
     saveInstructions: 'Save instructions',
   },
   {
-    keyHints: 'Enter 发送 · Shift+Enter 换行 · Esc 停止',
+    keyHints: 'Enter 发送 · Shift+Enter 换行 · / 调用工具 · Esc 停止',
     instructions: '指令',
     instructionsOn: '指令（已启用）',
     stopAfterRound: '本轮结束后停止',
