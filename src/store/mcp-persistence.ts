@@ -1,5 +1,6 @@
 import type { McpServerConfig, McpServersStorage } from '../core/mcp/mcp-manager';
 import type { SettingsStorages } from './settings-persistence';
+import { readItem, writeItem, removeItem, parseJson } from './safe-storage';
 
 export const MCP_SERVERS_KEY = 'callstream.mcpServers';
 export const MCP_TOKENS_KEY = 'callstream.mcpTokens';
@@ -13,14 +14,14 @@ export function mcpServersStorage(storages: SettingsStorages): McpServersStorage
     load() {
       const local = readTokens(storages.local);
       const session = readTokens(storages.session);
-      return parseServers(read(storages.local, MCP_SERVERS_KEY)).map((server) => ({
+      return parseServers(readItem(storages.local, MCP_SERVERS_KEY)).map((server) => ({
         ...server,
         // Prefer the storage the setting points at, without losing a token that sits in the other.
         token: (server.rememberToken ? (local[server.id] ?? session[server.id]) : (session[server.id] ?? local[server.id])) ?? '',
       }));
     },
     save(servers) {
-      write(storages.local, MCP_SERVERS_KEY, JSON.stringify(servers.map(({ token: _secret, ...rest }) => rest)));
+      writeItem(storages.local, MCP_SERVERS_KEY, JSON.stringify(servers.map(({ token: _secret, ...rest }) => rest)));
       const remembered: Record<string, string> = {};
       const forTab: Record<string, string> = {};
       for (const server of servers) if (server.token) (server.rememberToken ? remembered : forTab)[server.id] = server.token;
@@ -51,45 +52,12 @@ function parseServers(raw: string | null): Omit<McpServerConfig, 'token'>[] {
 }
 
 function readTokens(storage: Storage | null): Record<string, string> {
-  const value = parseJson(read(storage, MCP_TOKENS_KEY));
+  const value = parseJson(readItem(storage, MCP_TOKENS_KEY));
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 function writeTokens(storage: Storage | null, tokens: Record<string, string>) {
-  if (Object.keys(tokens).length === 0) remove(storage, MCP_TOKENS_KEY);
-  else write(storage, MCP_TOKENS_KEY, JSON.stringify(tokens));
-}
-
-function parseJson(raw: string | null): unknown {
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return null;
-  }
-}
-
-function read(storage: Storage | null, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function write(storage: Storage | null, key: string, value: string): void {
-  try {
-    storage?.setItem(key, value);
-  } catch {
-    // Quota or privacy mode: the servers still work for this page's lifetime.
-  }
-}
-
-function remove(storage: Storage | null, key: string): void {
-  try {
-    storage?.removeItem(key);
-  } catch {
-    // Nothing useful to do.
-  }
+  if (Object.keys(tokens).length === 0) removeItem(storage, MCP_TOKENS_KEY);
+  else writeItem(storage, MCP_TOKENS_KEY, JSON.stringify(tokens));
 }

@@ -1,6 +1,7 @@
 import { isProtocolId } from '../core/protocols/protocol-id';
 import { CUSTOM_PRESET_ID, getPreset } from '../core/providers/presets';
 import { DEFAULT_CONFIG, isToolMode, type ProviderConfig } from '../core/providers/provider-config';
+import { readItem, writeItem, removeItem } from './safe-storage';
 
 export const SETTINGS_STORAGE_KEY = 'callstream.settings';
 export const API_KEY_STORAGE_KEY = 'callstream.apiKey';
@@ -26,13 +27,13 @@ function probe(get: () => Storage | undefined): Storage | null {
 
 /** Reads settings from local storage and the key from whichever storage holds it. */
 export function loadConfig(storages: SettingsStorages): ProviderConfig {
-  const saved = parseSettings(read(storages.local, SETTINGS_STORAGE_KEY));
+  const saved = parseSettings(readItem(storages.local, SETTINGS_STORAGE_KEY));
   const config: ProviderConfig = { ...DEFAULT_CONFIG, ...saved };
   // Only a custom server has a protocol of the user's choosing; a preset's is fixed (and older
   // settings, saved before protocols existed, get it this way too).
   if (config.presetId !== CUSTOM_PRESET_ID || !saved.protocol) config.protocol = getPreset(config.presetId).protocol;
-  const fromLocal = read(storages.local, API_KEY_STORAGE_KEY);
-  const fromSession = read(storages.session, API_KEY_STORAGE_KEY);
+  const fromLocal = readItem(storages.local, API_KEY_STORAGE_KEY);
+  const fromSession = readItem(storages.session, API_KEY_STORAGE_KEY);
   // Prefer the storage the toggle points at, but don't lose a key that sits in the other one.
   const apiKey = config.rememberKey ? (fromLocal ?? fromSession) : (fromSession ?? fromLocal);
   return { ...config, apiKey: apiKey ?? '' };
@@ -41,19 +42,19 @@ export function loadConfig(storages: SettingsStorages): ProviderConfig {
 /** Writes non-secret settings to local storage and the key to exactly one storage (or none). */
 export function saveConfig(storages: SettingsStorages, config: ProviderConfig): void {
   const { apiKey, ...rest } = config;
-  write(storages.local, SETTINGS_STORAGE_KEY, JSON.stringify(rest));
+  writeItem(storages.local, SETTINGS_STORAGE_KEY, JSON.stringify(rest));
   const home = config.rememberKey ? storages.local : storages.session;
   const other = config.rememberKey ? storages.session : storages.local;
-  remove(other, API_KEY_STORAGE_KEY);
-  if (apiKey) write(home, API_KEY_STORAGE_KEY, apiKey);
-  else remove(home, API_KEY_STORAGE_KEY);
+  removeItem(other, API_KEY_STORAGE_KEY);
+  if (apiKey) writeItem(home, API_KEY_STORAGE_KEY, apiKey);
+  else removeItem(home, API_KEY_STORAGE_KEY);
 }
 
 /** Removes every trace of the settings, key included. */
 export function clearConfig(storages: SettingsStorages): void {
-  remove(storages.local, SETTINGS_STORAGE_KEY);
-  remove(storages.local, API_KEY_STORAGE_KEY);
-  remove(storages.session, API_KEY_STORAGE_KEY);
+  removeItem(storages.local, SETTINGS_STORAGE_KEY);
+  removeItem(storages.local, API_KEY_STORAGE_KEY);
+  removeItem(storages.session, API_KEY_STORAGE_KEY);
 }
 
 function parseSettings(raw: string | null): Partial<ProviderConfig> {
@@ -77,28 +78,4 @@ function parseSettings(raw: string | null): Partial<ProviderConfig> {
   if (isToolMode(v.toolMode)) out.toolMode = v.toolMode;
   if (typeof v.contextTokens === 'number' && Number.isInteger(v.contextTokens) && v.contextTokens >= 512) out.contextTokens = v.contextTokens;
   return out;
-}
-
-function read(storage: Storage | null, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function write(storage: Storage | null, key: string, value: string): void {
-  try {
-    storage?.setItem(key, value);
-  } catch {
-    // Quota or privacy mode: the setting still applies for this page's lifetime.
-  }
-}
-
-function remove(storage: Storage | null, key: string): void {
-  try {
-    storage?.removeItem(key);
-  } catch {
-    // Same as write: nothing useful to do.
-  }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 
 /**
  * Opens a native <dialog> as a modal on mount: focus moves to `initialFocus`, Esc / close() end in one
@@ -33,4 +33,29 @@ export function useModalDialog(opts: {
     };
   }, []);
   return dialogRef;
+}
+
+/**
+ * Props for a modal <dialog> that closes on Esc (unless something inside already used the key, like
+ * a menu) and on a press on the backdrop that starts and ends there, so a text selection dragged out
+ * of the dialog does not close it.
+ */
+export function useDialogDismiss(dialogRef: RefObject<HTMLDialogElement | null>) {
+  const pressedBackdrop = useRef(false);
+  const close = () => dialogRef.current?.close();
+  return {
+    onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        event.preventDefault();
+        close();
+      }
+    },
+    onMouseDown(event: MouseEvent<HTMLDialogElement>) {
+      pressedBackdrop.current = event.target === dialogRef.current;
+    },
+    onClick(event: MouseEvent<HTMLDialogElement>) {
+      if (pressedBackdrop.current && event.target === dialogRef.current) close();
+      pressedBackdrop.current = false;
+    },
+  };
 }

@@ -3,7 +3,7 @@ import type { DynamicToolRegistry, ToolRegistry } from '../../core/tools/registr
 import { useT } from '../../i18n';
 import { usePermissions, type PermissionsStore } from '../../store/permissions-store';
 import { useToolList } from '../../store/use-tool-list';
-import { useModalDialog } from '../../ui/use-modal-dialog';
+import { useDialogDismiss, useModalDialog } from '../../ui/use-modal-dialog';
 import { messages } from './messages';
 import { RuleList } from './rule-list';
 import { ToolPermissionList } from './tool-permission-list';
@@ -32,7 +32,7 @@ function OpenPermissionsDialog({ onClose, tools, conversationId, titleOf, return
   const t = useT(messages);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const dialogRef = useModalDialog({ onClose, initialFocus: headingRef, returnFocusTo });
-  const pressedBackdrop = useRef(false);
+  const dismiss = useDialogDismiss(dialogRef);
   const titleId = useId();
   const rulesHeadingId = useId();
   const toolsHeadingId = useId();
@@ -47,20 +47,7 @@ function OpenPermissionsDialog({ onClose, tools, conversationId, titleOf, return
     <dialog
       ref={dialogRef}
       aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.preventDefault();
-          close();
-        }
-      }}
-      // Only a press that starts and ends on the backdrop closes; a text selection dragged out must not.
-      onMouseDown={(event) => {
-        pressedBackdrop.current = event.target === dialogRef.current;
-      }}
-      onClick={(event) => {
-        if (pressedBackdrop.current && event.target === dialogRef.current) close();
-        pressedBackdrop.current = false;
-      }}
+      {...dismiss}
       className="m-auto max-h-[calc(100dvh-1.5rem)] w-[calc(100%-1.5rem)] max-w-2xl overflow-y-auto rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <div className="flex flex-col gap-5 p-4 sm:p-6">

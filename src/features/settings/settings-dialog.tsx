@@ -1,4 +1,4 @@
-import { useModalDialog } from '../../ui/use-modal-dialog';
+import { useDialogDismiss, useModalDialog } from '../../ui/use-modal-dialog';
 import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { CUSTOM_PRESET_ID, DEMO_PRESET_ID, PRESETS, getPreset, type ProviderPreset } from '../../core/providers/presets';
 import type { ProtocolId } from '../../core/protocols/protocol-id';
@@ -41,7 +41,7 @@ export function OpenSettingsDialog({ onClose, returnFocusTo, onOpenPermissions, 
   const t = useT(messages);
   const providerRef = useRef<HTMLSelectElement>(null);
   const dialogRef = useModalDialog({ onClose, initialFocus: providerRef, returnFocusTo });
-  const pressedBackdrop = useRef(false);
+  const dismiss = useDialogDismiss(dialogRef);
   const titleId = useId();
 
   const close = () => dialogRef.current?.close();
@@ -50,20 +50,7 @@ export function OpenSettingsDialog({ onClose, returnFocusTo, onOpenPermissions, 
     <dialog
       ref={dialogRef}
       aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.preventDefault();
-          close();
-        }
-      }}
-      // Only a press that starts and ends on the backdrop closes; a text selection dragged out must not.
-      onMouseDown={(event) => {
-        pressedBackdrop.current = event.target === dialogRef.current;
-      }}
-      onClick={(event) => {
-        if (pressedBackdrop.current && event.target === dialogRef.current) close();
-        pressedBackdrop.current = false;
-      }}
+      {...dismiss}
       className="m-auto max-h-[calc(100dvh-1.5rem)] w-[calc(100%-1.5rem)] max-w-lg overflow-y-auto rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <div className="flex flex-col gap-5 p-4 sm:p-6">

@@ -1,6 +1,6 @@
 import { Fragment, useId, useRef } from 'react';
 import { useT } from '../../i18n';
-import { useModalDialog } from '../../ui/use-modal-dialog';
+import { useDialogDismiss, useModalDialog } from '../../ui/use-modal-dialog';
 import { messages } from './messages';
 import { SHORTCUT_GROUPS, type Chord } from './shortcut-list';
 
@@ -12,6 +12,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const t = useT(messages);
   const closeRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useModalDialog({ onClose, initialFocus: closeRef });
+  const dismiss = useDialogDismiss(dialogRef);
   const titleId = useId();
   const close = () => dialogRef.current?.close();
 
@@ -19,15 +20,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
     <dialog
       ref={dialogRef}
       aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.preventDefault();
-          close();
-        }
-      }}
-      onClick={(event) => {
-        if (event.target === dialogRef.current) close(); // the backdrop
-      }}
+      {...dismiss}
       className="m-auto max-h-[calc(100dvh-1.5rem)] w-[calc(100%-1.5rem)] max-w-2xl overflow-y-auto rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <div className="flex flex-col gap-4 p-4 sm:p-6">
