@@ -3,6 +3,7 @@ import { firstSentence } from '../../core/commands';
 import type { CommandTool } from '../../core/run/direct-call';
 import { useT } from '../../i18n';
 import { slashMessages } from './slash-messages';
+import { PolicyBadge } from './policy-badge';
 
 interface Props {
   id: string;
@@ -76,15 +77,7 @@ export function SlashMenu({ id, items, active, query, onPick, onHover }: Props) 
                 >
                   <div className="flex min-w-0 items-center gap-2">
                     <span className="min-w-0 truncate font-mono text-sm font-semibold text-zinc-900 dark:text-zinc-100">/{tool.name}</span>
-                    <span
-                      className={`ml-auto shrink-0 rounded-full px-2 py-0.5 text-[11px] font-medium ${
-                        permission === 'ask'
-                          ? 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-200'
-                          : 'bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300'
-                      }`}
-                    >
-                      {permission === 'ask' ? t('asksFirst') : t('runsAtOnce')}
-                    </span>
+                    <PolicyBadge permission={permission} className="ml-auto shrink-0" />
                   </div>
                   <p className="mt-0.5 truncate text-xs text-zinc-600 dark:text-zinc-400">{firstSentence(tool.description)}</p>
                 </li>

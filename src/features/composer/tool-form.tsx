@@ -6,6 +6,7 @@ import { FIELD, Field } from './form-field';
 import { collectArgs, initialValues, planForm, type FieldProblem, type FormValues } from './schema-form';
 import { describeSlashError } from './slash-errors';
 import { slashMessages } from './slash-messages';
+import { PolicyBadge } from './policy-badge';
 
 interface Props {
   entry: CommandTool;
@@ -98,15 +99,7 @@ export function ToolForm({ entry, onRun, onCancel, onEditAsJson }: Props) {
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-sm font-semibold break-all text-zinc-900 dark:text-zinc-100">/{tool.name}</span>
-            <span
-              className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${
-                permission === 'ask'
-                  ? 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-200'
-                  : 'bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300'
-              }`}
-            >
-              {permission === 'ask' ? t('asksFirst') : t('runsAtOnce')}
-            </span>
+            <PolicyBadge permission={permission} />
           </div>
           <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{firstSentence(tool.description)}</p>
         </div>
