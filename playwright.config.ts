@@ -15,6 +15,9 @@ const external = process.env.E2E_BASE_URL;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Screenshot runs (`npm run screenshots`) write images for review and the docs; the suite skips them.
+  grep: process.env.SCREENSHOTS ? /@screenshots/ : undefined,
+  grepInvert: process.env.SCREENSHOTS ? undefined : /@screenshots/,
   timeout: 30_000,
   expect: { timeout: 7_000 },
   fullyParallel: false,

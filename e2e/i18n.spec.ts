@@ -100,10 +100,9 @@ test('a provider error is explained in Chinese, with the server’s own words ke
   await expect(alert.getByRole('button', { name: '打开设置' })).toBeVisible();
 });
 
-// Screenshots for review and the docs: `SHOTS_DIR=/tmp/shots-i18n npx playwright test e2e/i18n.spec.ts -g screenshots`.
-test('screenshots of the Chinese interface', async ({ browser }) => {
-  const dir = process.env.SHOTS_DIR;
-  test.skip(!dir, 'set SHOTS_DIR to write screenshots');
+// Screenshots for review and the docs (`npm run screenshots`; SHOTS_DIR picks the folder).
+test('screenshots of the Chinese interface', { tag: '@screenshots' }, async ({ browser }) => {
+  const dir = process.env.SHOTS_DIR ?? 'test-results/screenshots';
   test.setTimeout(120_000);
   for (const width of [1280, 375]) {
     for (const scheme of ['light', 'dark'] as const) {

@@ -202,10 +202,9 @@ test('on a phone the inspector is a full-screen sheet with a close button', asyn
   await expect(page.getByRole('button', { name: 'Inspector', exact: true })).toBeFocused();
 });
 
-// Screenshots for the docs and for review: `SHOTS_DIR=/tmp/shots-insp npx playwright test e2e/inspector.spec.ts -g screenshots`.
-test('screenshots of the inspector on a multi-round run', async ({ page }, testInfo) => {
-  const dir = process.env.SHOTS_DIR;
-  test.skip(!dir, 'set SHOTS_DIR to write screenshots');
+// Screenshots for the docs and for review (`npm run screenshots`; SHOTS_DIR picks the folder).
+test('screenshots of the inspector on a multi-round run', { tag: '@screenshots' }, async ({ page }, testInfo) => {
+  const dir = process.env.SHOTS_DIR ?? 'test-results/screenshots';
   for (const [name, width] of [['desktop', 1280], ['phone', 375]] as const) {
     await page.setViewportSize({ width, height: width > 400 ? 800 : 780 });
     for (const scheme of ['light', 'dark'] as const) {

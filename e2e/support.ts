@@ -59,11 +59,20 @@ export async function modelRequests(key: string): Promise<MockRequestRecord[]> {
   return all.filter((r) => r.method === 'POST' && /\/(chat\/completions|messages)$/.test(r.path));
 }
 
-/** Types a message and sends it with Enter. */
+/**
+ * Types a message, sends it with Enter, and waits until the app took it (the conversation grew) or
+ * refused it (the box is marked invalid). Without that wait, a waitIdle() right after could see the
+ * Send button of the moment before the run started.
+ */
 export async function send(page: Page, text: string) {
   const box = page.getByRole('textbox', { name: 'Message' });
+  const conversation = page.getByTestId('conversation');
+  const before = Number(await conversation.getAttribute('data-message-count'));
   await box.fill(text);
   await box.press('Enter');
+  await expect
+    .poll(async () => (await box.getAttribute('aria-invalid')) === 'true' || Number(await conversation.getAttribute('data-message-count')) > before)
+    .toBe(true);
 }
 
 /** The last assistant answer on the page. */

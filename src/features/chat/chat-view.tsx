@@ -78,7 +78,7 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
 
   return (
     <div className="relative min-h-0 flex-1">
-      <div ref={scrollRef} className="h-full overflow-y-auto [overflow-anchor:none]" data-testid="conversation">
+      <div ref={scrollRef} className="h-full overflow-y-auto [overflow-anchor:none]" data-testid="conversation" data-message-count={allMessages.length}>
         {messages.length === 0 ? (
           <EmptyState modelLabel={modelLabel} demo={demo} onPick={(text) => controller.send(text)} />
         ) : (
