@@ -16,6 +16,8 @@ export interface McpTestServer {
   port: number;
   log: McpTestLog;
   sessionCount(): number;
+  /** Forgets every session, as a restarted server would: their next request gets 404. */
+  forgetSessions(): void;
   close(): Promise<void>;
 }
 

@@ -135,6 +135,10 @@ export async function startMcpServer({ port = 0, host = '127.0.0.1', token, cors
     port: Number(new URL(origin).port),
     log,
     sessionCount: () => sessions.size,
+    /** Forgets every session, as a restarted server would: their next request gets 404. */
+    forgetSessions() {
+      sessions.clear();
+    },
     async close() {
       await Promise.all([...sessions.values()].map((s) => s.transport.close().catch(() => undefined)));
       http.closeAllConnections();

@@ -40,6 +40,22 @@ describe('openMcpConnection', () => {
     }
   });
 
+  it('a server that forgot the session (a restart) gets a new one, and the call goes through', async () => {
+    const changes: string[][] = [];
+    const connection = await openMcpConnection({ url: server.url, token: '' }, { onToolsChanged: (tools) => changes.push(tools.map((t) => t.name)) });
+    const options = { signal: new AbortController().signal, onProgress: () => undefined };
+    try {
+      expect((await connection.callTool('echo', { text: 'before' }, options)).content).toEqual([{ type: 'text', text: 'before' }]);
+      server.forgetSessions();
+      expect((await connection.callTool('echo', { text: 'after' }, options)).content).toEqual([{ type: 'text', text: 'after' }]);
+      expect(server.sessionCount()).toBe(1);
+      expect(changes).toEqual([['slow_count', 'echo']]);
+      expect(server.log.calls.filter((c) => c.tool === 'echo').map((c) => c.args.text)).toEqual(['before', 'after']);
+    } finally {
+      await connection.close();
+    }
+  });
+
   it('aborting a call sends notifications/cancelled, which the server sees', async () => {
     const connection = await openMcpConnection({ url: server.url, token: '' }, noHooks);
     try {

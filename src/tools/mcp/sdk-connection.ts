@@ -7,7 +7,7 @@ import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontex
 import { ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker-provider.js';
 import { MCP_TOOL_TIMEOUT_MS } from '../../core/mcp/map-tool';
-import type { McpCallResult, McpConnectHooks, McpConnectTarget, McpConnection, McpProblem, McpToolInfo } from '../../core/mcp/types';
+import type { McpCallOptions, McpCallResult, McpConnectHooks, McpConnectTarget, McpConnection, McpProblem, McpToolInfo } from '../../core/mcp/types';
 
 const CLIENT_INFO = { name: 'Callstream', version: '0.1.0' };
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -16,8 +16,51 @@ const SILENCE_TIMEOUT_MS = 120_000;
 const CLOSE_TIMEOUT_MS = 2_000;
 const MAX_TOOL_PAGES = 20;
 
-/** Opens a session, lists the tools and keeps following the server's list changes; errors carry `problem`. */
-export async function openMcpConnection({ url, token }: McpConnectTarget, hooks: McpConnectHooks): Promise<McpConnection> {
+interface Session {
+  client: Client;
+  transport: StreamableHTTPClientTransport;
+  tools: McpToolInfo[];
+}
+
+/**
+ * Opens a session, lists the tools and keeps following the server's list changes; errors carry
+ * `problem`. A server that lost the session (it restarted: HTTP 404 for the session id) gets a new
+ * one, and the call is sent again: a 404 means the server never took it.
+ */
+export async function openMcpConnection(target: McpConnectTarget, hooks: McpConnectHooks): Promise<McpConnection> {
+  let session = await openSession(target, hooks);
+  let reopening: Promise<Session> | null = null;
+  const reopen = () =>
+    (reopening ??= openSession(target, hooks)
+      .then((fresh) => {
+        session = fresh;
+        hooks.onToolsChanged(fresh.tools);
+        return fresh;
+      })
+      .finally(() => {
+        reopening = null;
+      }));
+  const token = target.token;
+  return {
+    tools: session.tools,
+    close: () => closeQuietly(session.client, session.transport),
+    async callTool(name, args, options) {
+      try {
+        return await callOnce(session.client, name, args, options);
+      } catch (error) {
+        if (!(error instanceof StreamableHTTPError && error.code === 404) || options.signal.aborted)
+          throw new Error(hide(callErrorText(error), token));
+      }
+      try {
+        return await callOnce((await reopen()).client, name, args, options);
+      } catch (error) {
+        throw new Error(hide(callErrorText(error), token));
+      }
+    },
+  };
+}
+
+async function openSession({ url, token }: McpConnectTarget, hooks: McpConnectHooks): Promise<Session> {
   // The token rides only on this transport's requests, which the SDK keeps on the server's own origin
   // (redirects to other origins are not followed).
   const transport = new StreamableHTTPClientTransport(new URL(url), {
@@ -34,35 +77,27 @@ export async function openMcpConnection({ url, token }: McpConnectTarget, hooks:
       },
     },
   });
-  const close = () => closeQuietly(client, transport);
   try {
     await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });
-    const tools = await listAllTools(client);
-    return {
-      tools,
-      close,
-      async callTool(name, args, { signal, onProgress }) {
-        try {
-          const result = await client.callTool({ name, arguments: args }, undefined, {
-            signal,
-            onprogress: ({ progress, total, message }) => onProgress({ progress, total, message }),
-            timeout: SILENCE_TIMEOUT_MS,
-            resetTimeoutOnProgress: true,
-            maxTotalTimeout: MCP_TOOL_TIMEOUT_MS,
-          });
-          return result as McpCallResult;
-        } catch (error) {
-          throw new Error(hide(callErrorText(error), token));
-        }
-      },
-    };
+    return { client, transport, tools: await listAllTools(client) };
   } catch (error) {
-    await close();
+    await closeQuietly(client, transport);
     const problem = problemFrom(error);
     throw Object.assign(new Error(hide(describe(problem), token)), {
       problem: problem.kind === 'other' ? { kind: 'other', message: hide(problem.message, token) } : problem,
     });
   }
+}
+
+async function callOnce(client: Client, name: string, args: Record<string, unknown>, { signal, onProgress }: McpCallOptions): Promise<McpCallResult> {
+  const result = await client.callTool({ name, arguments: args }, undefined, {
+    signal,
+    onprogress: ({ progress, total, message }) => onProgress({ progress, total, message }),
+    timeout: SILENCE_TIMEOUT_MS,
+    resetTimeoutOnProgress: true,
+    maxTotalTimeout: MCP_TOOL_TIMEOUT_MS,
+  });
+  return result as McpCallResult;
 }
 
 async function listAllTools(client: Client): Promise<McpToolInfo[]> {
