@@ -77,7 +77,7 @@ export async function appStream(browser, env, script, { tool = false } = {}) {
     await env.mock.queue(key, WARM_UP);
     await (await appSend(page, 'warm up'))();
     await page.getByRole('button', { name: 'Send' }).waitFor();
-    await page.getByText('const x = 1;').waitFor();
+    await page.getByTestId('conversation').getByText('const x = 1;').waitFor();
     await env.mock.queue(key, script);
     const press = await appSend(page, 'bench');
     const { raw, taskStart } = await measure(page, cdp, '[data-testid="conversation"]', tool ? APP_CALL_READY : APP_ANSWERED, press);
