@@ -44,10 +44,19 @@ export function Announcer({ store }: { store: StoreApi<ChatSnapshot> }) {
       // Sentences held back by the throttle must still be said if the stream goes quiet.
       if (wakeAt !== undefined) timer = setTimeout(() => read(store.getState()), Math.max(0, wakeAt - Date.now()));
     };
-    const unsubscribe = store.subscribe(read);
+    // Read in a task of its own, after the frame's render: announcing is never urgent, and riding
+    // along with the chat's commit would lengthen the busiest task of a fast stream.
+    let queued: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = store.subscribe(() => {
+      queued ??= setTimeout(() => {
+        queued = undefined;
+        read(store.getState());
+      }, 0);
+    });
     return () => {
       unsubscribe();
       clearTimeout(timer);
+      clearTimeout(queued);
     };
   }, [store]);
 

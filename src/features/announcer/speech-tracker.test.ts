@@ -105,6 +105,14 @@ describe('SpeechTracker text', () => {
     expect(tracker.update(snap('idle', turn('a1', [[text('Half')]], [], 'failed')), 100).say).toEqual([]);
   });
 
+  it('says at most maxSpoken characters at once; what piled up beyond is left to the page', () => {
+    const tracker = new SpeechTracker({ intervalMs: 1000, maxSpoken: 40 });
+    tracker.baseline(snap('idle'));
+    const long = 'First one here. Second one here. Third one here. Fourth one here. ';
+    expect(texts(tracker.update(snap('generating', turn('a1', [[text(long)]])), 0).say)).toEqual(['First one here. Second one here.']);
+    expect(texts(tracker.update(snap('generating', turn('a1', [[text(long + 'Fifth. ')]])), 5000).say)).toEqual(['Fifth.']);
+  });
+
   it('cuts a long stretch without sentence ends at a space', () => {
     const tracker = new SpeechTracker({ intervalMs: 1000, maxChunk: 20 });
     tracker.baseline(snap('idle'));

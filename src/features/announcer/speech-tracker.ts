@@ -25,6 +25,11 @@ export interface SpeechTrackerOptions {
   intervalMs?: number;
   /** Text without a sentence end is still spoken once this long (default 300 characters). */
   maxChunk?: number;
+  /**
+   * The most said at once (default 600 characters). A fast model writes far quicker than anyone
+   * listens: what piled up beyond this is left to read on the page, not queued in the reader.
+   */
+  maxSpoken?: number;
 }
 
 const ANNOUNCED = new Set<ToolCallStatus>(ANNOUNCED_STATUSES);
@@ -50,6 +55,7 @@ export function lastSentenceEnd(text: string): number {
 export class SpeechTracker {
   private readonly intervalMs: number;
   private readonly maxChunk: number;
+  private readonly maxSpoken: number;
   private busy = false;
   private turnId: string | null = null;
   // Where the unread text starts: round, part within the round, character within the part.
@@ -66,6 +72,7 @@ export class SpeechTracker {
   constructor(opts: SpeechTrackerOptions = {}) {
     this.intervalMs = opts.intervalMs ?? 1500;
     this.maxChunk = opts.maxChunk ?? 300;
+    this.maxSpoken = opts.maxSpoken ?? 600;
   }
 
   /** Marks everything in this snapshot as already heard: a page load or a reopened conversation is not news. */
@@ -182,11 +189,20 @@ export class SpeechTracker {
   }
 
   private sayText(say: Announcement[], raw: string, now: number) {
-    const text = speakable(raw);
+    const text = speakable(raw.length > this.maxSpoken ? cutAt(raw, this.maxSpoken) : raw);
     if (text === '') return;
     say.push({ kind: 'text', text });
     this.lastTextAt = now;
   }
+}
+
+/** The first whole sentences of `text` within `max` characters (or up to a space, or just `max`). */
+function cutAt(text: string, max: number): string {
+  const head = text.slice(0, max);
+  const end = lastSentenceEnd(head);
+  if (end > 0) return head.slice(0, end);
+  const space = head.lastIndexOf(' ');
+  return space > 0 ? head.slice(0, space) : head;
 }
 
 /** The turn the run writes to; usually the last message, so the common case costs nothing. */
