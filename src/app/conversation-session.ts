@@ -24,7 +24,7 @@ const say = (key: keyof typeof sessionMessages.en) => translator(sessionMessages
 export interface SessionWindow {
   location: { hash: string };
   history: { replaceState(data: unknown, unused: string, url?: string): void };
-  addEventListener(type: 'hashchange' | 'pagehide' | 'visibilitychange', listener: () => void): void;
+  addEventListener(type: 'hashchange' | 'pagehide' | 'visibilitychange' | 'beforeunload', listener: () => void): void;
   document?: { visibilityState: string };
 }
 
@@ -55,6 +55,9 @@ export interface ConversationSession extends ConversationActions {
   /** Stores imported conversations (fresh ids where an id is taken) and opens the newest. */
   importConversations(conversations: Conversation[]): Promise<void>;
 }
+
+/** How long saving waits after "beforeunload" before deciding the page stayed after all. */
+const UNLOAD_HOLD_MS = 3_000;
 
 /**
  * Ties the chat controller to storage and the URL: autosave, the conversation list, opening by
@@ -185,6 +188,11 @@ export function createConversationSession(deps: SessionDeps): ConversationSessio
         runs.leaving();
       };
       win.addEventListener('pagehide', leaving);
+      // The first sign of a reload or a link away, before the browser aborts the stream: keep the
+      // run as it was (it reopens as interrupted), not the "connection dropped" that leaving causes.
+      win.addEventListener('beforeunload', () => {
+        if (!idle()) autosave.holdForUnload(UNLOAD_HOLD_MS);
+      });
       win.addEventListener('visibilitychange', () => {
         if (win.document?.visibilityState === 'hidden') void autosave.flush();
       });

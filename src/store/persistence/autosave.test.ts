@@ -56,6 +56,28 @@ describe('autosave', () => {
     expect(saved).toHaveLength(4);
   });
 
+  it('before the page goes away: saves the run as it stands, not the failure that leaving causes', async () => {
+    const { source, advance, saved, autosave } = harness();
+    source.set({ conversation: withMessages('c', 2) });
+    await tick();
+    advance(100);
+    source.set({ conversation: withMessages('c', 3) }); // within the interval: not written yet
+    await tick();
+    autosave.holdForUnload(3000);
+    await tick();
+    expect(saved.map((c) => c.messages.length)).toEqual([2, 3]);
+    // The aborted stream fails the run: a phase change, which would save at once.
+    source.set({ conversation: withMessages('c', 4), phase: 'idle' });
+    await tick();
+    advance(2000);
+    await tick();
+    expect(saved.map((c) => c.messages.length)).toEqual([2, 3]);
+    // Still here after the hold: the navigation did not happen, so the latest state is saved.
+    advance(1000);
+    await tick();
+    expect(saved.map((c) => c.messages.length)).toEqual([2, 3, 4]);
+  });
+
   it('saves at once on a phase change, even inside the interval', async () => {
     const { source, advance, saved } = harness();
     source.set({ conversation: withMessages('c', 2) });

@@ -24,6 +24,13 @@ export interface Autosave {
   markSaved(conversation: Conversation): void;
   /** While paused nothing is written (the conversation belongs to another tab's run). */
   setPaused(paused: boolean): void;
+  /**
+   * The page is about to go away (a reload, a link): saves the run as it stands, then writes nothing
+   * for `ms`. Leaving aborts the stream, and the "connection dropped" that follows must not be saved
+   * over the run, which the next load then shows as interrupted. If the page is still here after
+   * `ms` (the navigation did not happen), saving resumes with the latest state.
+   */
+  holdForUnload(ms: number): void;
   dispose(): void;
 }
 
@@ -40,9 +47,11 @@ export function createAutosave<R>(opts: AutosaveOptions<R>): Autosave {
   let waiting: Conversation | null = null;
   let tail: Promise<void> = Promise.resolve();
   let checkQueued = false;
+  let heldUntil = -Infinity;
+  const clock = opts.clock ?? realClock;
 
   const write = (conv: Conversation) => {
-    if (paused || conv === lastSaved || conv.messages.length === 0) return;
+    if (paused || clock.now() < heldUntil || conv === lastSaved || conv.messages.length === 0) return;
     lastSaved = conv;
     const alreadyQueued = waiting !== null;
     waiting = conv;
@@ -59,7 +68,7 @@ export function createAutosave<R>(opts: AutosaveOptions<R>): Autosave {
     });
   };
 
-  const throttle = createThrottle(() => write(source.getSnapshot().conversation), opts.intervalMs ?? 500, opts.clock ?? realClock);
+  const throttle = createThrottle(() => write(source.getSnapshot().conversation), opts.intervalMs ?? 500, clock);
 
   const check = (force: boolean) => {
     const snap = source.getSnapshot();
@@ -95,6 +104,12 @@ export function createAutosave<R>(opts: AutosaveOptions<R>): Autosave {
     setPaused(value) {
       paused = value;
       if (value) throttle.cancel();
+    },
+    holdForUnload(ms) {
+      check(true);
+      heldUntil = clock.now() + ms;
+      throttle.cancel();
+      clock.setTimeout(() => check(true), ms);
     },
     dispose() {
       unsubscribe();
