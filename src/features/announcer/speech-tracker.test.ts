@@ -131,6 +131,22 @@ describe('SpeechTracker text', () => {
     expect(tracker.update(snap('generating', later), 20).say).toEqual([]);
   });
 
+  it('keeps the order things happened in when a call settles and the next round speaks within one frame', () => {
+    const tracker = idleTracker(0);
+    expect(tracker.update(snap('generating', turn('a1', [[text('Saving')]])), 0).say).toEqual([]);
+    const waiting = turn('a1', [[text('Saving it. '), { type: 'tool-call', callId: 'w' }]], [call('w', 'write_file', 'pending_approval')]);
+    expect(tracker.update(snap('awaiting_confirmation', waiting), 5).say).toEqual([
+      { kind: 'text', text: 'Saving it.' },
+      { kind: 'tool', name: 'write_file', status: 'pending_approval' },
+    ]);
+    const done = turn('a1', [[text('Saving it. '), { type: 'tool-call', callId: 'w' }], [text('Saved.')]], [call('w', 'write_file', 'succeeded')], 'completed');
+    expect(tracker.update(snap('idle', done), 10).say).toEqual([
+      { kind: 'tool', name: 'write_file', status: 'succeeded' },
+      { kind: 'text', text: 'Saved.' },
+      { kind: 'end', outcome: 'completed' },
+    ]);
+  });
+
   it('does not read what was on screen before: the baseline, an opened conversation, a resumed turn', () => {
     const old = turn('a0', [[text('An old answer. Long done.')]], [], 'completed');
     const tracker = new SpeechTracker({ intervalMs: 0 });

@@ -103,25 +103,29 @@ export class SpeechTracker {
     this.busy = busy;
     if (busy) this.direct = snap.run.direct === true;
     if (!active) return { say: [] };
-    if (turn && turn.id === this.turnId) this.read(turn);
 
     const say: Announcement[] = [];
-    const tools = turn && turn.id === this.turnId ? this.toolChanges(turn) : [];
+    const outcome = busy ? undefined : turn?.outcome;
+    // A stopped or failed run's unfinished sentence is not said; the alert or "Stopped" is.
+    const cut = outcome === 'stopped' || outcome === 'failed';
+    if (turn && turn.id === this.turnId) {
+      // In the order it happened: the round being read, then the status changes of its calls
+      // (they settle before the next round starts), then what the next rounds said.
+      this.read(turn, this.round);
+      const tools = this.toolChanges(turn);
+      if (tools.length > 0) {
+        if (!cut) this.sayText(say, this.buffer, now);
+        this.buffer = '';
+        say.push(...tools);
+      }
+      this.read(turn);
+    }
     if (!busy) {
       // The run ended: finish the sentence in progress unless the user stopped it.
-      const outcome = turn?.outcome;
-      if (outcome !== 'stopped' && outcome !== 'failed') this.sayText(say, this.buffer, now);
-      say.push(...tools);
+      if (!cut) this.sayText(say, this.buffer, now);
       if (outcome === 'stopped') say.push({ kind: 'end', outcome: 'stopped' });
       else if ((outcome === 'completed' || outcome === 'max_rounds') && !this.direct) say.push({ kind: 'end', outcome: 'completed' });
       this.buffer = '';
-      return { say };
-    }
-    if (tools.length > 0) {
-      // Text that came before a tool call is finished; say it first so the order stays true.
-      this.sayText(say, this.buffer, now);
-      this.buffer = '';
-      say.push(...tools);
       return { say };
     }
     const end = this.completeEnd();
@@ -148,9 +152,10 @@ export class SpeechTracker {
     for (const call of Object.values(turn.calls)) this.statuses.set(call.id, call.status);
   }
 
-  /** Appends the text that arrived since the last read; parts before the cursor never change. */
-  private read(turn: AssistantMessage) {
-    for (; this.round < turn.rounds.length; this.round++, this.part = 0) {
+  /** Appends the text that arrived since the last read, up to `lastRound`; parts before the cursor never change. */
+  private read(turn: AssistantMessage, lastRound = Infinity) {
+    const end = Math.min(turn.rounds.length, lastRound + 1);
+    for (; this.round < end; this.round++, this.part = 0) {
       const parts = turn.rounds[this.round].parts;
       for (; this.part < parts.length; this.part++, this.offset = 0) {
         const p = parts[this.part];
@@ -165,6 +170,8 @@ export class SpeechTracker {
         if (this.part === parts.length - 1 && this.round === turn.rounds.length - 1) return;
       }
     }
+    // Stopped at a round boundary: the cursor waits at the start of the next round.
+    if (end < turn.rounds.length) return;
     // Past the end: point at the last round so a new part in it is found next time.
     this.round = Math.max(0, turn.rounds.length - 1);
     this.part = turn.rounds[this.round]?.parts.length ?? 0;
