@@ -23,6 +23,20 @@ describe('ToolCard actions', () => {
     expect(actions.reject).toHaveBeenCalledWith('c1', 'too risky');
   });
 
+  it('reopens the review at once after Esc, before the browser sends the old dialog\'s close event', () => {
+    renderCard(makeCall());
+    const button = screen.getByRole('button', { name: 'Review arguments' });
+    fireEvent.click(button);
+    const first = screen.getByRole('dialog', { name: 'Review arguments — get_weather' }) as HTMLDialogElement;
+    // A browser's Esc: the dialog closes and focus comes back now; "close" is dispatched a task later.
+    first.removeAttribute('open');
+    fireEvent.click(button);
+    first.dispatchEvent(new Event('close'));
+    const second = screen.getByRole('dialog', { name: 'Review arguments — get_weather' }) as HTMLDialogElement;
+    expect(second).not.toBe(first);
+    expect(second.open).toBe(true);
+  });
+
   it('rejects without a reason and can go back', () => {
     const { actions } = renderCard(makeCall());
     fireEvent.click(screen.getByRole('button', { name: 'Reject' }));

@@ -65,6 +65,9 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
   const t = useT(messages);
   const [rejecting, setRejecting] = useState(false);
   const [review, setReview] = useState<ReviewMode | null>(null);
+  // Each opening is a new dialog. A browser closes a dialog (Esc) and gives focus back at once, but
+  // sends its "close" event a task later: a review opened in between must not be shut by it.
+  const [reviewKey, setReviewKey] = useState(0);
   const sectionRef = useRef<HTMLElement>(null);
   const hintId = useId();
   const tone = STATUS_TONE[call.status];
@@ -91,6 +94,7 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
   const startReview = (mode: ReviewMode) => {
     setRejecting(false);
     setReview(mode);
+    setReviewKey((k) => k + 1);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -159,6 +163,7 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
 
       {openReview && (
         <ReviewDialog
+          key={reviewKey}
           call={call}
           schema={schema}
           mode={openReview}
