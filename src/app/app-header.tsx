@@ -5,6 +5,7 @@ import { useT } from '../i18n';
 import { messages } from './messages';
 import { PermissionsButton } from '../features/permissions/permissions-button';
 import { InspectorButton } from '../features/inspector/inspector-button';
+import { ICON_BUTTON, ICON_BUTTON_IDLE } from '../ui/icon-button';
 
 interface Props {
   /** New chat has nothing to do (already a new chat) or cannot run now (a run is in flight). */
@@ -36,7 +37,7 @@ export function AppHeader({ newChatDisabled, onNewChat, onOpenConversations, con
         aria-expanded={conversationsOpen}
         title={t('conversations')}
         onClick={onOpenConversations}
-        className="-ml-1 inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+        className={`-ml-1 md:hidden ${ICON_BUTTON} ${ICON_BUTTON_IDLE}`}
       >
         <MenuIcon />
       </button>
@@ -79,7 +80,7 @@ export function AppHeader({ newChatDisabled, onNewChat, onOpenConversations, con
           aria-haspopup="dialog"
           title={t('settings')}
           onClick={onOpenSettings}
-          className="inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          className={`${ICON_BUTTON} ${ICON_BUTTON_IDLE}`}
         >
           <GearIcon />
         </button>

@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import { useT } from '../../i18n';
 import { InspectorIcon } from './icons';
 import { messages } from './messages';
+import { ICON_BUTTON, ICON_BUTTON_IDLE } from '../../ui/icon-button';
 
 /** The header's icon button that opens and closes the inspector. */
 export function InspectorButton({ open, onToggle, buttonRef }: { open: boolean; onToggle(): void; buttonRef: RefObject<HTMLButtonElement | null> }) {
@@ -14,11 +15,7 @@ export function InspectorButton({ open, onToggle, buttonRef }: { open: boolean; 
       aria-pressed={open}
       title={t('openInspector')}
       onClick={onToggle}
-      className={`inline-flex size-9 shrink-0 items-center justify-center rounded-lg focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none ${
-        open
-          ? 'bg-indigo-50 text-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-300'
-          : 'text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100'
-      }`}
+      className={`${ICON_BUTTON} ${open ? 'bg-indigo-50 text-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-300' : ICON_BUTTON_IDLE}`}
     >
       <InspectorIcon />
     </button>

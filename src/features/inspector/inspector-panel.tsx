@@ -12,6 +12,7 @@ import { EventsTab } from './events-tab';
 import { RequestsTab } from './requests-tab';
 import { TimingsTab } from './timings-tab';
 import { useMediaQuery, useRecorderVersion } from './use-recorder';
+import { ICON_BUTTON, ICON_BUTTON_IDLE } from '../../ui/icon-button';
 
 interface Props {
   recorder: RunRecorder;
@@ -104,7 +105,7 @@ function InspectorContent({ recorder, onClose, closeButton }: { recorder: RunRec
           type="button"
           aria-label={t('closeInspector')}
           onClick={onClose}
-          className="ml-auto inline-flex size-9 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          className={`ml-auto ${ICON_BUTTON} ${ICON_BUTTON_IDLE}`}
         >
           <CloseIcon />
         </button>

@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import { useT } from '../../i18n';
 import { ShieldIcon } from './icons';
 import { messages } from './messages';
+import { ICON_BUTTON, ICON_BUTTON_IDLE } from '../../ui/icon-button';
 
 /** The header's shield button (accessible name "Permissions") that opens the Tool permissions dialog. */
 export function PermissionsButton({ onClick, buttonRef }: { onClick(): void; buttonRef?: RefObject<HTMLButtonElement | null> }) {
@@ -14,7 +15,7 @@ export function PermissionsButton({ onClick, buttonRef }: { onClick(): void; but
       aria-haspopup="dialog"
       title={t('title')}
       onClick={onClick}
-      className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+      className={`${ICON_BUTTON} ${ICON_BUTTON_IDLE}`}
     >
       <ShieldIcon />
     </button>

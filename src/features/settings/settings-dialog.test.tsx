@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useSettings } from '../../store/settings-store';
 import { API_KEY_STORAGE_KEY } from '../../store/settings-persistence';
-import { SettingsButton } from './settings-button';
 import { SettingsDialog } from './settings-dialog';
 
 const KEY = 'sk-test-VERY-SECRET-42';
@@ -311,7 +310,21 @@ describe('SettingsDialog', () => {
   });
 });
 
-describe('SettingsButton', () => {
+/** A settings button as the app's header has one: it opens the dialog and gets focus back. */
+function SettingsButton() {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button ref={buttonRef} type="button" onClick={() => setOpen(true)}>
+        Settings
+      </button>
+      <SettingsDialog open={open} onClose={() => setOpen(false)} returnFocusTo={buttonRef} />
+    </>
+  );
+}
+
+describe('the settings dialog opened from a button', () => {
   it('opens the dialog with focus on the provider and returns focus to the button on close', () => {
     wrap(<SettingsButton />);
     const button = screen.getByRole('button', { name: 'Settings' });
