@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentProps } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ChatView } from '../features/chat/chat-view';
 import { ContextMarker } from '../features/export/context-marker';
@@ -68,6 +68,11 @@ export function App() {
   const notice = useConversations(conversationsStore, (s) => s.notice);
   const newChatDisabled = !idle || (empty && !mirrored);
 
+  // The chat itself, or while another tab runs this conversation, that tab's mirrored copy.
+  const chatView = (store: typeof chatStore, divider?: ComponentProps<typeof ChatView>['divider']) => (
+    <ChatView store={store} controller={controller} tools={tools} modelLabel={modelLabel} demo={demo} onOpenSettings={openSettings} divider={divider} />
+  );
+
   const sidebar = (placement: 'desktop' | 'always') => (
     <ConversationSidebar
       store={conversationsStore}
@@ -107,20 +112,12 @@ export function App() {
               </p>
             ) : mirrored ? (
               <>
-                <ChatView store={mirrorStore} controller={controller} tools={tools} modelLabel={modelLabel} demo={demo} onOpenSettings={openSettings} />
+                {chatView(mirrorStore)}
                 <RunningElsewhere />
               </>
             ) : (
               <>
-                <ChatView
-                  store={chatStore}
-                  controller={controller}
-                  tools={tools}
-                  modelLabel={modelLabel}
-                  demo={demo}
-                  onOpenSettings={openSettings}
-                  divider={contextStart ? { beforeMessageId: contextStart, node: contextMarker } : null}
-                />
+                {chatView(chatStore, contextStart ? { beforeMessageId: contextStart, node: contextMarker } : null)}
                 <Composer store={chatStore} controller={controller} />
               </>
             )}

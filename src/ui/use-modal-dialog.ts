@@ -59,3 +59,7 @@ export function useDialogDismiss(dialogRef: RefObject<HTMLDialogElement | null>)
     },
   };
 }
+
+/** A centred modal panel that scrolls inside a phone's height; add a max width (e.g. max-w-lg). */
+export const MODAL_PANEL =
+  'm-auto max-h-[calc(100dvh-1.5rem)] w-[calc(100%-1.5rem)] overflow-y-auto rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';

@@ -3,7 +3,7 @@ import type { DynamicToolRegistry, ToolRegistry } from '../../core/tools/registr
 import { useT } from '../../i18n';
 import { usePermissions, type PermissionsStore } from '../../store/permissions-store';
 import { useToolList } from '../../store/use-tool-list';
-import { useDialogDismiss, useModalDialog } from '../../ui/use-modal-dialog';
+import { MODAL_PANEL, useDialogDismiss, useModalDialog } from '../../ui/use-modal-dialog';
 import { messages } from './messages';
 import { RuleList } from './rule-list';
 import { ToolPermissionList } from './tool-permission-list';
@@ -48,7 +48,7 @@ function OpenPermissionsDialog({ onClose, tools, conversationId, titleOf, return
       ref={dialogRef}
       aria-labelledby={titleId}
       {...dismiss}
-      className="m-auto max-h-[calc(100dvh-1.5rem)] w-[calc(100%-1.5rem)] max-w-2xl overflow-y-auto rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className={`max-w-2xl ${MODAL_PANEL}`}
     >
       <div className="flex flex-col gap-5 p-4 sm:p-6">
         <header className="flex flex-col gap-1">

@@ -1,4 +1,4 @@
-import { useDialogDismiss, useModalDialog } from '../../ui/use-modal-dialog';
+import { MODAL_PANEL, useDialogDismiss, useModalDialog } from '../../ui/use-modal-dialog';
 import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { CUSTOM_PRESET_ID, DEMO_PRESET_ID, PRESETS, getPreset, type ProviderPreset } from '../../core/providers/presets';
 import type { ProtocolId } from '../../core/protocols/protocol-id';
@@ -51,7 +51,7 @@ export function OpenSettingsDialog({ onClose, returnFocusTo, onOpenPermissions, 
       ref={dialogRef}
       aria-labelledby={titleId}
       {...dismiss}
-      className="m-auto max-h-[calc(100dvh-1.5rem)] w-[calc(100%-1.5rem)] max-w-lg overflow-y-auto rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className={`max-w-lg ${MODAL_PANEL}`}
     >
       <div className="flex flex-col gap-5 p-4 sm:p-6">
         <header className="flex flex-col gap-1">

@@ -1,6 +1,6 @@
 import { Fragment, useId, useRef } from 'react';
 import { useT } from '../../i18n';
-import { useDialogDismiss, useModalDialog } from '../../ui/use-modal-dialog';
+import { MODAL_PANEL, useDialogDismiss, useModalDialog } from '../../ui/use-modal-dialog';
 import { messages } from './messages';
 import { SHORTCUT_GROUPS, type Chord } from './shortcut-list';
 
@@ -21,7 +21,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
       ref={dialogRef}
       aria-labelledby={titleId}
       {...dismiss}
-      className="m-auto max-h-[calc(100dvh-1.5rem)] w-[calc(100%-1.5rem)] max-w-2xl overflow-y-auto rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className={`max-w-2xl ${MODAL_PANEL}`}
     >
       <div className="flex flex-col gap-4 p-4 sm:p-6">
         {/* Sticky, so Close stays in reach while a phone scrolls the list. */}
