@@ -1,71 +1,7 @@
 // @vitest-environment node
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  allowedRunEvents,
-  DEFAULT_MAX_ROUNDS,
-  initialRunState,
-  RUN_EVENT_TYPES,
-  RUN_PHASES,
-  transition,
-  type RunEvent,
-  type RunEventType,
-  type RunPhase,
-  type RunState,
-} from './machine';
-
-/** Every shape each event type can take; typed as a full Record so a new event type fails to compile here. */
-const EVENT_SAMPLES: Record<RunEventType, RunEvent[]> = {
-  start: [{ type: 'start' }],
-  'start-direct': [
-    { type: 'start-direct', needsApproval: false },
-    { type: 'start-direct', needsApproval: true },
-  ],
-  resume: [{ type: 'resume' }, { type: 'resume', round: 2 }, { type: 'resume', round: 1, direct: true }],
-  'round-finished': [
-    { type: 'round-finished', hasCalls: false, needsApproval: false },
-    { type: 'round-finished', hasCalls: true, needsApproval: false },
-    { type: 'round-finished', hasCalls: true, needsApproval: true },
-    { type: 'round-finished', hasCalls: false, needsApproval: true },
-  ],
-  'approvals-done': [{ type: 'approvals-done' }],
-  'calls-settled': [{ type: 'calls-settled' }],
-  'stop-after-round': [{ type: 'stop-after-round' }],
-  stop: [{ type: 'stop' }],
-  error: [{ type: 'error' }],
-};
-
-/** The legal (phase, event) pairs, written out independently of the implementation's table. */
-const LEGAL: Record<RunPhase, RunEventType[]> = {
-  idle: ['start', 'start-direct', 'resume'],
-  generating: ['round-finished', 'stop-after-round', 'stop', 'error'],
-  awaiting_confirmation: ['approvals-done', 'stop-after-round', 'stop'],
-  executing_function: ['calls-settled', 'stop-after-round', 'stop', 'error'],
-};
-
-const s = (phase: RunPhase, round: number, extra: Partial<RunState> = {}): RunState => ({
-  phase,
-  round,
-  maxRounds: 3,
-  stopAfterRound: false,
-  ...extra,
-});
-
-/** Representative states of every phase, including flags and finished runs. */
-const STATES: Record<RunPhase, RunState[]> = {
-  idle: [s('idle', 0), s('idle', 2, { outcome: 'completed' }), s('idle', 3, { outcome: 'max_rounds' })],
-  generating: [s('generating', 1), s('generating', 3, { stopAfterRound: true })],
-  awaiting_confirmation: [
-    s('awaiting_confirmation', 1),
-    s('awaiting_confirmation', 2, { stopAfterRound: true }),
-    s('awaiting_confirmation', 1, { direct: true }),
-  ],
-  executing_function: [
-    s('executing_function', 1),
-    s('executing_function', 3, { stopAfterRound: true }),
-    s('executing_function', 1, { direct: true }),
-  ],
-};
+import { allowedRunEvents, DEFAULT_MAX_ROUNDS, initialRunState, RUN_EVENT_TYPES, RUN_PHASES, transition, type RunEvent, type RunPhase, type RunState } from './machine';
+import { EVENT_SAMPLES, LEGAL, s, STATES } from './machine-fixtures.testing';
 
 describe('run machine: lists', () => {
   it('lists every phase and event type exactly once', () => {
@@ -298,60 +234,5 @@ describe('run machine: rejected events', () => {
   it('rejects events on a state with an unknown phase instead of crashing', () => {
     const state = { ...s('idle', 0), phase: 'sleeping' as RunPhase };
     expect(transition(state, { type: 'start' })).toMatchObject({ ok: false, state });
-  });
-});
-
-describe('run machine: properties', () => {
-  const eventArb: fc.Arbitrary<RunEvent> = fc.oneof(
-    fc.constantFrom<RunEvent>(...Object.values(EVENT_SAMPLES).flat()),
-    fc.integer({ min: -2, max: 12 }).map((round): RunEvent => ({ type: 'resume', round })),
-  );
-
-  it('any event sequence keeps the state valid', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 }), fc.array(eventArb, { maxLength: 80 }), (maxRounds, events) => {
-        let state = initialRunState(maxRounds);
-        for (const event of events) {
-          const before = state;
-          const result = transition(state, event);
-          if (!result.ok) {
-            expect(result.state).toBe(before);
-            continue;
-          }
-          state = result.state;
-          expect(RUN_PHASES).toContain(state.phase);
-          expect(Number.isInteger(state.round)).toBe(true);
-          expect(state.round).toBeGreaterThanOrEqual(0);
-          expect(state.round).toBeLessThanOrEqual(maxRounds);
-          expect(state.maxRounds).toBe(maxRounds);
-          // An outcome exists exactly when a run has ended; a live run is always in some round.
-          expect(state.outcome !== undefined).toBe(state.phase === 'idle' && state.round >= 1);
-          if (state.phase !== 'idle') expect(state.round).toBeGreaterThanOrEqual(1);
-          else expect(state.stopAfterRound).toBe(false);
-          // A direct run never reaches the model, and the flag never outlives its run.
-          if (state.direct) expect(state.phase).not.toMatch(/idle|generating/);
-          if (before.direct && state.phase !== 'idle') expect(state.direct).toBe(true);
-          if (event.type === 'start-direct') expect(state).toMatchObject({ direct: true, round: 1 });
-          if (event.type === 'stop') expect(state.outcome).toBe('stopped');
-          if (event.type === 'error') expect(state.outcome).toBe('failed');
-          if (before.phase !== 'idle' && state.phase !== 'idle') {
-            expect(state.round - before.round).toBeGreaterThanOrEqual(0);
-            expect(state.round - before.round).toBeLessThanOrEqual(1);
-          }
-        }
-      }),
-    );
-  });
-
-  it('stop ends every reachable live run', () => {
-    fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 40 }), (events) => {
-        let state = initialRunState(4);
-        for (const event of events) state = transition(state, event).state;
-        const result = transition(state, { type: 'stop' });
-        expect(result.ok).toBe(state.phase !== 'idle');
-        expect(result.state.phase).toBe('idle');
-      }),
-    );
   });
 });
