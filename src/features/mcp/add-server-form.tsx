@@ -4,7 +4,7 @@ import { serverUrlProblem } from '../../core/mcp/server-url';
 import { serverPrefix, uniquePrefix } from '../../core/mcp/tool-names';
 import { useT } from '../../i18n';
 import { BUTTON, ERROR_TEXT, HELP, INPUT, LABEL, PRIMARY_BUTTON } from '../settings/field-styles';
-import { EyeIcon } from '../settings/icons';
+import { SecretInput } from '../settings/secret-input';
 import { ToggleRow } from '../settings/toggle-row';
 import { messages } from './messages';
 import { urlProblemText } from './problem-text';
@@ -23,7 +23,6 @@ export function AddServerForm({ takenPrefixes, onAdd, onCancel }: AddServerFormP
   const [url, setUrl] = useState('');
   const [token, setToken] = useState('');
   const [rememberToken, setRememberToken] = useState(false);
-  const [showToken, setShowToken] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
@@ -108,32 +107,14 @@ export function AddServerForm({ takenPrefixes, onAdd, onCancel }: AddServerFormP
         <label htmlFor={ids.token} className={LABEL}>
           {t('tokenLabel')}
         </label>
-        <div className="flex gap-2">
-          <input
-            id={ids.token}
-            type={showToken ? 'text' : 'password'}
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
-            // A server's token, not a site password: keep password managers out of it.
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            data-1p-ignore
-            data-lpignore="true"
-            aria-describedby={ids.tokenHelp}
-            className={`${INPUT} font-mono`}
-          />
-          <button
-            type="button"
-            onClick={() => setShowToken((v) => !v)}
-            aria-controls={ids.token}
-            className="inline-flex w-10 shrink-0 items-center justify-center rounded-lg border border-zinc-300 text-zinc-600 hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-          >
-            <EyeIcon off={showToken} />
-            <span className="sr-only">{showToken ? t('hideToken') : t('showToken')}</span>
-          </button>
-        </div>
+        <SecretInput
+          id={ids.token}
+          value={token}
+          onChange={setToken}
+          describedBy={ids.tokenHelp}
+          showLabel={t('showToken')}
+          hideLabel={t('hideToken')}
+        />
         <p id={ids.tokenHelp} className={HELP}>
           {t('tokenHelp')}
         </p>

@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
-import { EyeIcon } from './icons';
-import { HELP, INPUT, LABEL } from './field-styles';
+import { useId } from 'react';
+import { HELP, LABEL } from './field-styles';
+import { SecretInput } from './secret-input';
 import { useT } from '../../i18n';
 import { messages } from './messages';
 
@@ -15,7 +15,6 @@ export interface ApiKeyFieldProps {
 /** Password field for the API key with a show/hide toggle. */
 export function ApiKeyField({ value, onChange, needsKey, clearedByHostChange }: ApiKeyFieldProps) {
   const t = useT(messages);
-  const [visible, setVisible] = useState(false);
   const inputId = useId();
   const helpId = useId();
   return (
@@ -23,34 +22,15 @@ export function ApiKeyField({ value, onChange, needsKey, clearedByHostChange }: 
       <label htmlFor={inputId} className={LABEL}>
         {t('apiKey')}
       </label>
-      <div className="flex gap-2">
-        <input
-          id={inputId}
-          type={visible ? 'text' : 'password'}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          placeholder={needsKey ? t('pasteKey') : t('optional')}
-          // Not a site password: keep password managers and autofill out of it.
-          autoComplete="off"
-          autoCapitalize="off"
-          autoCorrect="off"
-          spellCheck={false}
-          data-1p-ignore
-          data-lpignore="true"
-          aria-describedby={helpId}
-          className={`${INPUT} font-mono`}
-        />
-        <button
-          type="button"
-          onClick={() => setVisible((v) => !v)}
-          aria-controls={inputId}
-          className="inline-flex w-10 shrink-0 items-center justify-center rounded-lg border border-zinc-300 text-zinc-600 hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-        >
-          <EyeIcon off={visible} />
-          {/* Named by content, not aria-label, so label-based lookups of "API key" find only the input. */}
-          <span className="sr-only">{visible ? t('hideKey') : t('showKey')}</span>
-        </button>
-      </div>
+      <SecretInput
+        id={inputId}
+        value={value}
+        onChange={onChange}
+        placeholder={needsKey ? t('pasteKey') : t('optional')}
+        describedBy={helpId}
+        showLabel={t('showKey')}
+        hideLabel={t('hideKey')}
+      />
       <p id={helpId} className={HELP}>
         {clearedByHostChange ? t('keyCleared') : needsKey ? t('keySentOnlyHere') : t('keyOptional')}
       </p>
