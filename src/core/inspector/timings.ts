@@ -1,17 +1,21 @@
 import { estimateTokens } from '../conversation/token-estimate';
 import type { RecordedRound, RecordedRun } from './types';
 
-export interface RoundTimings {
-  /** 0-based round index within the turn. */
-  index: number;
-  /** From the round's start (retries included) to its first text, reasoning or tool call. */
+/** What a round and a whole run both report. */
+interface Timings {
+  /** From the start (retries included) to the first text, reasoning or tool call. */
   ttftMs?: number;
   durationMs?: number;
   inputTokens?: number;
   outputTokens?: number;
-  /** outputTokens is our estimate from the text: the provider sent no usage. */
+  /** The output count is (partly) our estimate from the text: the provider sent no usage. */
   estimated: boolean;
   tokensPerSecond?: number;
+}
+
+export interface RoundTimings extends Timings {
+  /** 0-based round index within the turn. */
+  index: number;
 }
 
 export interface ToolTiming {
@@ -21,16 +25,8 @@ export interface ToolTiming {
   durationMs?: number;
 }
 
-export interface RunTimings {
-  /** The first round's time to first token: what the user waited for. */
-  ttftMs?: number;
-  durationMs?: number;
-  inputTokens?: number;
-  outputTokens?: number;
-  /** Some round's output count is estimated. */
-  estimated: boolean;
-  /** Output tokens over the time spent generating (tool time excluded). */
-  tokensPerSecond?: number;
+/** A run's timings: time to first token is the first round's (what the user waited for); tokens per second exclude tool time. */
+export interface RunTimings extends Timings {
   rounds: RoundTimings[];
   tools: ToolTiming[];
 }
