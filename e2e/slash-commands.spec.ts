@@ -127,7 +127,7 @@ test('an ask tool run directly waits for Approve; the form runs a tool with prog
   await form.getByRole('button', { name: 'Run' }).click();
   await expect(form.getByText('Enter a whole number.')).toBeVisible();
   await count.fill('6');
-  await form.getByRole('textbox', { name: 'delayMs' }).fill('250');
+  await form.getByRole('textbox', { name: 'delayMs' }).fill('400');
   await form.getByRole('textbox', { name: 'label' }).fill('direct job');
   await form.getByRole('textbox', { name: 'label' }).press('Enter');
   await expect(form).toBeHidden();
@@ -135,7 +135,7 @@ test('an ask tool run directly waits for Approve; the form runs a tool with prog
   const items = toolCard(page, 'process_items');
   await expectProgressMoves(items.getByRole('progressbar'), 2);
   await expect(toolStatus(items)).toHaveText('Done');
-  await expect(page.locator('[data-role="user"]').last()).toContainText('/process_items {"count":6,"delayMs":250,"label":"direct job"}');
+  await expect(page.locator('[data-role="user"]').last()).toContainText('/process_items {"count":6,"delayMs":400,"label":"direct job"}');
   await waitIdle(page);
   expect(await modelRequests(key)).toHaveLength(0);
 });
@@ -230,7 +230,7 @@ test('permissions apply: a tool set to Ask waits for Approve then shows progress
   await expect(page.getByRole('alert')).toHaveText('“fetch_url” is set to Never in your tool permissions, so it cannot run.');
   await expect(page.locator('[data-role="assistant"]')).toHaveCount(0);
 
-  await send(page, '/process_items {"count": 6, "delayMs": 250}');
+  await send(page, '/process_items {"count": 8, "delayMs": 400}');
   const card = toolCard(page, 'process_items');
   await expect(toolStatus(card)).toHaveText('Waiting for approval');
   await card.getByRole('button', { name: 'Approve', exact: true }).click();
