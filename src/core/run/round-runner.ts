@@ -17,6 +17,13 @@ import type { WireEvent } from '../protocols/types';
  */
 export abstract class RoundRunner extends CallRunner {
   protected streamAbort: AbortController | null = null;
+  /** When the current round's stream last said anything (its start counts); read by the "server is quiet" notice. */
+  private lastHeardAt: number | null = null;
+
+  /** While a round streams: when the server last sent something (ms since the epoch); null otherwise. */
+  quietSince(): number | null {
+    return this.phase() === 'generating' && this.streamAbort ? this.lastHeardAt : null;
+  }
 
   /** Starts a new assistant turn at the end of the path, or as a sibling of `siblingOf` (regenerate). */
   protected startTurn(siblingOf?: string) {
@@ -122,8 +129,10 @@ export abstract class RoundRunner extends CallRunner {
       const onWire = wire && ((event: WireEvent) => wire(turnId, round, event, Date.now()));
       // A burst of events is folded in slices, so a fast stream never blocks painting or input.
       const slicer = createTimeSlicer();
+      this.lastHeardAt = Date.now();
       for await (const event of model.stream({ messages: transcript, tools, signal: abort.signal, onWire })) {
         if (abort.signal.aborted) break;
+        this.lastHeardAt = Date.now();
         observer?.modelEvent?.(turnId, round, event, Date.now());
         this.apply(event);
         if (slicer.due()) await slicer.yieldNow();
