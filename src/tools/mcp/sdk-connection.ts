@@ -7,6 +7,7 @@ import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontex
 import { ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker-provider.js';
 import { MCP_TOOL_TIMEOUT_MS } from '../../core/mcp/map-tool';
+import { createRequestFetch } from './request-fetch';
 import type { McpCallOptions, McpCallResult, McpConnectHooks, McpConnectTarget, McpConnection, McpProblem, McpToolInfo } from '../../core/mcp/types';
 
 const CLIENT_INFO = { name: 'Callstream', version: '0.1.0' };
@@ -64,6 +65,8 @@ async function openSession({ url, token }: McpConnectTarget, hooks: McpConnectHo
   // The token rides only on this transport's requests, which the SDK keeps on the server's own origin
   // (redirects to other origins are not followed).
   const transport = new StreamableHTTPClientTransport(new URL(url), {
+    // Cancel ends the request's own HTTP exchange too (see request-fetch.ts).
+    fetch: createRequestFetch().fetch,
     requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : undefined,
   });
   const client = new Client(CLIENT_INFO, {
