@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startEverythingServer, type EverythingServer } from './mcp/everything.mjs';
-import { keyFor, openSettings, send, toolCard, toolStatus, useMock, waitIdle } from './support';
+import { chatRequests, keyFor, lastAnswer, openSettings, queue, send, toolCard, toolStatus, useMock, waitIdle } from './support';
 
 // Against the reference MCP server, @modelcontextprotocol/server-everything, started here in
 // Streamable HTTP mode: a real third-party server, with its own ideas about cancellation.
@@ -58,4 +58,29 @@ test('eight cancels in a row against a server that ignores them leave the connec
   await expect(toolStatus(echo)).toHaveText('Done', { timeout: 5_000 });
   expect(Date.now() - approvedAt).toBeLessThan(1_000);
   await expect(echo).toContainText('Echo: still here');
+});
+
+test('annotations: titles and the server’s hints as badges; a tool that needs tasks is listed but not offered to the model', async ({ page }, testInfo) => {
+  const key = keyFor(testInfo);
+  await queue(key, { text: 'Noted.', delayMs: 0 });
+  await useMock(page, key);
+  await page.goto('/');
+  const dialog = await addEverything(page);
+  const row = dialog.getByRole('listitem').filter({ has: page.getByText('Everything', { exact: true }) });
+  await row.getByText(/^Tools the model sees/).click();
+  const tool = (name: string) => row.getByTestId('mcp-tool').filter({ has: page.getByText(name, { exact: true }) });
+  await expect(tool('everything__echo')).toContainText('Echo Tool');
+  await expect(tool('everything__echo')).toContainText('Read-only');
+  await expect(tool('everything__gzip-file-as-resource')).toContainText('Open world');
+  await expect(tool('everything__gzip-file-as-resource')).not.toContainText('Read-only');
+  await expect(tool('simulate-research-query')).toContainText('Not offered to the model: this tool only runs as a background task');
+  await expect(row.getByText('Badges are the server’s own description of its tools; they never skip your approval.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  await send(page, 'Hello');
+  await expect(lastAnswer(page)).toContainText('Noted.');
+  const [request] = await chatRequests(key);
+  const offered = (request.body as { tools: { function: { name: string } }[] }).tools.map((t) => t.function.name);
+  expect(offered).toContain('everything__echo');
+  expect(offered.filter((name) => name.includes('research'))).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker-provider.js';
 import { MCP_TOOL_TIMEOUT_MS } from '../../core/mcp/map-tool';
 import { createRequestFetch } from './request-fetch';
-import type { McpCallOptions, McpCallResult, McpConnectHooks, McpConnectTarget, McpConnection, McpProblem, McpToolInfo } from '../../core/mcp/types';
+import type { McpCallOptions, McpCallResult, McpConnectHooks, McpConnectTarget, McpConnection, McpProblem, McpToolHint, McpToolInfo } from '../../core/mcp/types';
 
 const CLIENT_INFO = { name: 'Callstream', version: '0.1.0' };
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -116,7 +116,20 @@ async function listAllTools(client: Client): Promise<McpToolInfo[]> {
 }
 
 function toInfo(tool: Tool): McpToolInfo {
-  return { name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputSchema as Record<string, unknown> };
+  const { annotations, execution } = tool;
+  const hints: McpToolHint[] = [];
+  // Only what the server said: the spec's defaults (destructive, open-world) would badge every tool.
+  if (annotations?.readOnlyHint === true) hints.push('readOnly');
+  else if (annotations?.destructiveHint === true) hints.push('destructive');
+  if (annotations?.openWorldHint === true) hints.push('openWorld');
+  return {
+    name: tool.name,
+    title: tool.title ?? annotations?.title,
+    description: tool.description,
+    inputSchema: tool.inputSchema as Record<string, unknown>,
+    hints,
+    ...(execution?.taskSupport ? { taskSupport: execution.taskSupport } : {}),
+  };
 }
 
 async function closeQuietly(client: Client, transport: StreamableHTTPClientTransport): Promise<void> {
