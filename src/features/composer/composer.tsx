@@ -31,9 +31,10 @@ export function Composer({ store, controller, admit, runLimit = null }: Composer
   const stopAfterRound = useChat(store, (s) => s.run.stopAfterRound);
   // A direct tool run has one call and no next round, so "stop after this round" means nothing there.
   const direct = useChat(store, (s) => s.run.direct === true);
-  // While a failed request waits to be sent again, the countdown ticks.
-  const now = useNow(useChat(store, (s) => s.retrying !== undefined), 500);
-  const status = useChat(store, (s) => runStatusText(s, tStatus, now));
+  // While a failed request waits to be sent again, the countdown ticks; while a round streams, the
+  // clock tells a server that has gone quiet apart from one that is still writing.
+  const now = useNow(useChat(store, (s) => s.retrying !== undefined || s.run.phase === 'generating'), 1000);
+  const status = useChat(store, (s) => runStatusText(s, tStatus, now, controller.quietSince()));
   const busy = phase !== 'idle';
   const hasInstructions = useChat(store, (s) => !!s.conversation.systemPrompt?.trim());
   const [editingInstructions, setEditingInstructions] = useState(false);
