@@ -97,6 +97,7 @@ const toolCall = object<ToolCallState>({
   args: anyValue,
   parseError: optional(str),
   validationError: optional(str),
+  unknownTool: optional(yes),
   status: oneOf(...STATUSES),
   policy: optional(oneOf('auto', 'ask')),
   editedArgs: anyValue,

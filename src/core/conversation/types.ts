@@ -26,6 +26,8 @@ export interface ToolCallState {
   parseError?: string;
   /** Schema or unknown-tool error found before asking or running. */
   validationError?: string;
+  /** The model called a tool that does not exist here (the call was not run and cannot be re-run). */
+  unknownTool?: true;
   status: ToolCallStatus;
   policy?: ToolPolicy;
   /** Arguments the user changed to before running (history keeps the original call). */

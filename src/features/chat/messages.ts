@@ -82,6 +82,7 @@ export const messages = defineMessages(
 export const statusMessages = defineMessages(
   {
     generating: 'Generating…',
+    quiet: 'The server has sent nothing for {seconds} s… Stop, or keep waiting.',
     runningToolsOne: 'Running {count} tool',
     runningTools: 'Running {count} tools',
     waitingOne: 'Waiting for your approval ({count} call)',
@@ -94,6 +95,7 @@ export const statusMessages = defineMessages(
   },
   {
     generating: '正在生成…',
+    quiet: '服务器已有 {seconds} 秒没有发送任何内容…可以停止，也可以继续等待。',
     runningToolsOne: '正在运行 {count} 个工具',
     runningTools: '正在运行 {count} 个工具',
     waitingOne: '等待你批准（{count} 个调用）',
