@@ -5,13 +5,22 @@ import { ModelError } from './types';
 import { parseArgs } from './openai-chat-assembler';
 import { mapFinishReason } from './finish-reason';
 import { invalidStreamError, providerStreamError } from './stream-error';
+import { carriesWords, warning } from './decode-report';
+import type { DecodeWarningCode } from './types';
+
+// Blocks Anthropic runs itself (web search, code execution, MCP connector): nothing for us to run,
+// and the model's own text afterwards says what came of them.
+const SERVER_BLOCKS = new Set(['server_tool_use', 'web_search_tool_result', 'web_fetch_tool_result', 'code_execution_tool_result', 'bash_code_execution_tool_result', 'text_editor_code_execution_tool_result', 'mcp_tool_use', 'mcp_tool_result', 'container_upload', 'tool_search_tool_result']);
 
 type Block =
   | { kind: 'text' }
   | { kind: 'thinking'; text: string; signature: string }
   | { kind: 'redacted'; data: string }
   | { kind: 'tool'; call: number; id: string; name: string; args: string; input: unknown; closed: boolean }
-  | { kind: 'ignored' };
+  /** A server tool's block: its deltas are its own business. */
+  | { kind: 'ignored' }
+  /** A block type we do not know: its deltas are reported like the block was. */
+  | { kind: 'unknown' };
 
 /** Anthropic usage counts prompt tokens in three buckets; the app shows their sum. */
 interface AnthropicUsage {
@@ -36,6 +45,13 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
   let stopReason: string | null = null;
   let stopped = false;
   const usage: Usage = {};
+  let out: ModelEvent[] = [];
+
+  // Every oddity is both a warning event (the inspector, the turn's notice) and a line for the replay tool.
+  function warn(code: DecodeWarningCode, message: string, data?: unknown, visible = carriesWords(data)) {
+    if (!warnings.includes(message)) warnings.push(message);
+    out.push(warning(code, message, data, visible));
+  }
 
   function readUsage(u: AnthropicUsage | null | undefined) {
     if (!u) return;
@@ -48,7 +64,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     const id = message?.id ?? null;
     if (started) {
       if (id === messageId || id === null) {
-        warnings.push(`Ignored a repeated message_start${id ? ` (${id})` : ''}.`);
+        warn('ignored_event', `Ignored a repeated message_start${id ? ` (${id})` : ''}.`, undefined, false);
         return;
       }
       const text = `second message_start (${id}) arrived while ${messageId ?? 'the first message'} was still open`;
@@ -61,7 +77,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
 
   function blockStart(index: number, block: Record<string, unknown> | undefined, out: ModelEvent[]) {
     const type = block?.type;
-    if (blocks.has(index)) warnings.push(`content_block_start for index ${index} while that block was open; the old block was dropped.`);
+    if (blocks.has(index)) warn('ignored_event', `content_block_start for index ${index} while that block was open; the old block was dropped.`, undefined, false);
     if (type === 'text') {
       blocks.set(index, { kind: 'text' });
       if (typeof block?.text === 'string' && block.text) out.push({ type: 'text-delta', text: block.text });
@@ -79,10 +95,12 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
       tools.push(tool);
       blocks.set(index, tool);
       out.push({ type: 'tool-call-start', index: call, id, name, ...(block?.id ? {} : { syntheticId: true }) });
-    } else {
-      // server_tool_use, web_search_tool_result, …: run by Anthropic, nothing for us to execute.
+    } else if (typeof type === 'string' && SERVER_BLOCKS.has(type)) {
       blocks.set(index, { kind: 'ignored' });
-      warnings.push(`Ignored a content block of type ${String(type)}.`);
+      warn('unknown_block', `Ignored a ${type} block (a tool Anthropic runs itself).`, block, false);
+    } else {
+      blocks.set(index, { kind: 'unknown' });
+      warn('unknown_block', `A content block of type ${String(type)} is not something Callstream can show.`, block);
     }
   }
 
@@ -100,13 +118,13 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     } else if (type === 'input_json_delta') {
       const piece = typeof delta?.partial_json === 'string' ? delta.partial_json : '';
       if (block?.kind !== 'tool') {
-        warnings.push(`Dropped input_json_delta for block ${index}, which is not an open tool_use block.`);
+        if (block?.kind !== 'ignored') warn('unexpected_value', `Dropped input_json_delta for block ${index}, which is not an open tool_use block.`, delta);
       } else if (piece) {
         block.args += piece;
         out.push({ type: 'tool-call-delta', index: block.call, argsText: piece });
       }
-    } else if (type !== 'citations_delta') {
-      warnings.push(`Ignored a content_block_delta of type ${String(type)}.`);
+    } else if (type !== 'citations_delta' && block?.kind !== 'ignored') {
+      warn('unknown_event', `A content_block_delta of type ${String(type)} is not something Callstream can show.`, delta);
     }
   }
 
@@ -123,7 +141,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
   function blockStop(index: number, out: ModelEvent[]) {
     const block = blocks.get(index);
     blocks.delete(index);
-    if (!block) warnings.push(`content_block_stop for unknown block ${index}.`);
+    if (!block) warn('ignored_event', `content_block_stop for unknown block ${index}.`, undefined, false);
     else if (block.kind === 'tool') closeTool(block, out);
     else if (block.kind === 'thinking' && block.signature) out.push(reasoningBlock({ type: 'thinking', thinking: block.text, signature: block.signature }));
     else if (block.kind === 'redacted') out.push(reasoningBlock({ type: 'redacted_thinking', data: block.data }));
@@ -139,14 +157,14 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         if (event.event === 'error') throw providerStreamError(event.data);
         if (event.unterminated) return cutOff(warnings);
         if (!event.data.trim()) {
-          warnings.push('Ignored an event with empty data.');
+          if (!warnings.includes('Ignored an event with empty data.')) warnings.push('Ignored an event with empty data.');
           return [];
         }
         const data = event.data.length > 80 ? `${event.data.slice(0, 80)}…` : event.data;
         throw invalidStreamError(`The server sent a malformed stream line: ${data}`, `malformed stream line: ${data}`);
       }
       const type = typeof payload?.type === 'string' ? payload.type : event.event;
-      const out: ModelEvent[] = [{ type: 'raw', data: payload }];
+      out = [{ type: 'raw', data: payload }];
       const index = typeof payload?.index === 'number' ? payload.index : 0;
       switch (type) {
         case 'message_start':
@@ -173,13 +191,13 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         case 'ping':
           break;
         default:
-          warnings.push(`Ignored an event of type ${String(type)}.`);
+          warn('unknown_event', `Ignored an event of type ${String(type)}.`, payload);
       }
       return out;
     },
     end(): ModelEvent[] {
       if (!stopped && stopReason === null) throw new ModelError('stream', 'The connection closed before the answer finished.');
-      const out: ModelEvent[] = [];
+      out = [];
       // A block cut off by max_tokens may never get its content_block_stop.
       for (const tool of tools) if (!tool.closed) closeTool(tool, out);
       const hasUsage = usage.inputTokens !== undefined || usage.outputTokens !== undefined;
