@@ -2,14 +2,17 @@ import type { SseEvent } from './sse-decoder';
 import type { StreamDecoder } from './stream-decoder';
 import type { ModelEvent, ReasoningBlock, Usage } from './types';
 import { ModelError } from './types';
-import { parseArgs } from './openai-chat-assembler';
+import { parseArgs, UNNAMED_CALL } from './openai-chat-assembler';
 import { mapFinishReason } from './finish-reason';
 import { invalidStreamError, providerStreamError } from './stream-error';
-import { carriesWords, warning } from './decode-report';
+import { carriesWords, hasStrings, isRecord, leftover, warning } from './decode-report';
 import type { DecodeWarningCode } from './types';
 
 // Blocks Anthropic runs itself (web search, code execution, MCP connector): nothing for us to run,
 // and the model's own text afterwards says what came of them.
+// Keys of known blocks and deltas that we read or that carry no words (citations repeat the text).
+const BLOCK_KEYS = new Set(['type', 'text', 'thinking', 'signature', 'data', 'id', 'name', 'input', 'citations', 'cache_control', 'caller']);
+const DELTA_KEYS = new Set(['type', 'text', 'thinking', 'signature', 'partial_json', 'citation']);
 const SERVER_BLOCKS = new Set(['server_tool_use', 'web_search_tool_result', 'web_fetch_tool_result', 'code_execution_tool_result', 'bash_code_execution_tool_result', 'text_editor_code_execution_tool_result', 'mcp_tool_use', 'mcp_tool_result', 'container_upload', 'tool_search_tool_result']);
 
 type Block =
@@ -73,11 +76,17 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     started = true;
     messageId = id;
     readUsage(message?.usage);
+    const content = (message as { content?: unknown } | undefined)?.content;
+    if (hasStrings(content)) warn('unexpected_value', 'message_start already carried content, which Anthropic sends only as content blocks; it was not shown.', content);
   }
 
   function blockStart(index: number, block: Record<string, unknown> | undefined, out: ModelEvent[]) {
     const type = block?.type;
     if (blocks.has(index)) warn('ignored_event', `content_block_start for index ${index} while that block was open; the old block was dropped.`, undefined, false);
+    if (block && ['text', 'thinking', 'redacted_thinking', 'tool_use'].includes(String(type))) {
+      const rest = leftover(block, BLOCK_KEYS);
+      if (rest) warn('unknown_field', `Ignored unknown fields of a ${String(type)} block: ${Object.keys(rest).join(', ')}.`, rest, false);
+    }
     if (type === 'text') {
       blocks.set(index, { kind: 'text' });
       if (typeof block?.text === 'string' && block.text) out.push({ type: 'text-delta', text: block.text });
@@ -90,7 +99,9 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     } else if (type === 'tool_use') {
       const call = tools.length;
       const id = typeof block?.id === 'string' && block.id ? block.id : `toolu_missing_${call}`;
-      const name = typeof block?.name === 'string' ? block.name : '';
+      const named = typeof block?.name === 'string' && block.name !== '';
+      const name = named ? (block!.name as string) : UNNAMED_CALL;
+      if (!named) warn('unnamed_call', `The tool call ${id} came without a name; the model is told it named no tool.`, block, true);
       const tool = { kind: 'tool' as const, call, id, name, args: '', input: block?.input, closed: false };
       tools.push(tool);
       blocks.set(index, tool);
@@ -107,6 +118,15 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
   function blockDelta(index: number, delta: Record<string, unknown> | undefined, out: ModelEvent[]) {
     const block = blocks.get(index);
     const type = delta?.type;
+    if (block?.kind === 'ignored') {
+      warn('ignored_event', `Ignored the deltas of a block Anthropic runs itself (block ${index}).`, delta, false);
+      return;
+    }
+    const known = ['text_delta', 'thinking_delta', 'signature_delta', 'input_json_delta', 'citations_delta'].includes(String(type));
+    if (known && isRecord(delta)) {
+      const rest = leftover(delta, DELTA_KEYS);
+      if (rest) warn('unknown_field', `Ignored unknown fields of a ${String(type)}: ${Object.keys(rest).join(', ')}.`, rest, false);
+    }
     if (type === 'text_delta') {
       if (typeof delta?.text === 'string' && delta.text) out.push({ type: 'text-delta', text: delta.text });
     } else if (type === 'thinking_delta') {
@@ -118,12 +138,12 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     } else if (type === 'input_json_delta') {
       const piece = typeof delta?.partial_json === 'string' ? delta.partial_json : '';
       if (block?.kind !== 'tool') {
-        if (block?.kind !== 'ignored') warn('unexpected_value', `Dropped input_json_delta for block ${index}, which is not an open tool_use block.`, delta);
+        warn('unexpected_value', `Dropped input_json_delta for block ${index}, which is not an open tool_use block.`, delta);
       } else if (piece) {
         block.args += piece;
         out.push({ type: 'tool-call-delta', index: block.call, argsText: piece });
       }
-    } else if (type !== 'citations_delta' && block?.kind !== 'ignored') {
+    } else if (type !== 'citations_delta') {
       warn('unknown_event', `A content_block_delta of type ${String(type)} is not something Callstream can show.`, delta);
     }
   }
@@ -134,6 +154,8 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     if (tool.args === '' && tool.input && typeof tool.input === 'object' && Object.keys(tool.input).length) {
       tool.args = JSON.stringify(tool.input);
       out.push({ type: 'tool-call-delta', index: tool.call, argsText: tool.args });
+    } else if (tool.args !== '' && hasStrings(tool.input) && JSON.stringify(tool.input) !== tool.args) {
+      warn('unexpected_value', `Tool call ${tool.id} had input in its content_block_start and streamed input too; the streamed input is used.`, tool.input, false);
     }
     out.push({ type: 'tool-call-end', index: tool.call, id: tool.id, name: tool.name, argsText: tool.args, ...parseArgs(tool.args) });
   }

@@ -49,7 +49,11 @@ export function readContent(content: unknown, kind: ContentKind, out: ModelEvent
     out.push(warning('unknown_part', `A ${where} part of type "${type}" is not something Callstream can show.`, content));
     return;
   }
-  if (partKind === 'opaque') return;
+  if (partKind === 'opaque') {
+    const rest = leftover(content, PART_NO_OP);
+    if (rest) out.push(warning('unknown_field', `Ignored readable fields of an opaque ${type} part: ${Object.keys(rest).join(', ')}.`, rest));
+    return;
+  }
   let read = false;
   for (const key of WORD_KEYS) {
     if (content[key] === undefined || content[key] === null) continue;

@@ -117,10 +117,16 @@ export function createOpenAIChatAssembler(newId: () => string = randomCallId) {
 
   function apply(call: OpenCall, name: unknown, args: unknown) {
     if (typeof name === 'string' && name && !call.name) call.name = name;
+    else if (typeof name === 'string' && name && name !== call.name)
+      out.push(warning('unexpected_value', `The tool call ${call.id ?? `#${call.index}`} was named "${call.name}" and then "${name}"; the first name is kept.`, { name }, false));
     let piece = '';
     if (typeof args === 'string') piece = args;
-    else if (args && typeof args === 'object') piece = call.args ? '' : JSON.stringify(args);
-    else if (args !== undefined && args !== null) piece = JSON.stringify(args);
+    else if (args && typeof args === 'object') {
+      // Some gateways repeat the whole arguments object after streaming them as text.
+      if (!call.args) piece = JSON.stringify(args);
+      else if (JSON.stringify(args) !== call.args)
+        out.push(warning('unexpected_value', `Ignored an arguments object that arrived after the arguments text of tool call ${call.id ?? `#${call.index}`}.`, args, false));
+    } else if (args !== undefined && args !== null) piece = JSON.stringify(args);
     if (!call.started && call.name) {
       call.started = true;
       if (!call.id) {
