@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { createOpenAIChatAssembler } from './openai-chat-assembler';
 import { createAnthropicStreamDecoder } from './anthropic-messages-stream';
