@@ -101,10 +101,11 @@ describe('Anthropic stream decoder', () => {
     expect(d.done).toBe(true);
     expect(d.warnings).toEqual([
       'Ignored an event of type future_event.',
-      // A server tool's input belongs to the block Anthropic runs; it is not reported twice.
+      // A server tool's input belongs to the block Anthropic runs: listed for the inspector, never shown.
       'Ignored a server_tool_use block (a tool Anthropic runs itself).',
+      'Ignored the deltas of a block Anthropic runs itself (block 0).',
     ]);
-    expect(events.filter((e) => e.type === 'warning').map((e) => (e as { visible: boolean }).visible)).toEqual([false, false]);
+    expect(events.filter((e) => e.type === 'warning').map((e) => (e as { visible: boolean }).visible)).toEqual([false, false, false]);
   });
 
   it('reports an unknown block and an unknown delta that carry words as visible warnings', () => {
