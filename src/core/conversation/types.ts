@@ -26,6 +26,8 @@ export interface ToolCallState {
   parseError?: string;
   /** Schema or unknown-tool error found before asking or running. */
   validationError?: string;
+  /** The model called a tool that does not exist here (the call was not run and cannot be re-run). */
+  unknownTool?: true;
   status: ToolCallStatus;
   policy?: ToolPolicy;
   /** Arguments the user changed to before running (history keeps the original call). */
@@ -82,7 +84,6 @@ export type TurnNotice =
   /** The provider's own stop reason explains why the answer ended (see core/run/round-notice.ts). */
   | { code: 'content_filter' }
   | { code: 'pause_turn' }
-  | { code: 'length' }
   | { code: 'finish_reason'; reason: string }
   /** Parts of the answer came in a shape Callstream cannot show; the inspector lists them. */
   | { code: 'not_shown'; count: number };

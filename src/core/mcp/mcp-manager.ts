@@ -2,7 +2,7 @@ import type { DynamicToolRegistry } from '../tools/registry';
 import { toToolDefinition } from './map-tool';
 import { normalizeServerUrl, originOf } from './server-url';
 import { exposedToolNames, serverPrefix, uniquePrefix } from './tool-names';
-import { problemOf, type McpConnection, type McpConnector, type McpProblem, type McpToolInfo } from './types';
+import { problemOf, type McpConnection, type McpConnector, type McpProblem, type McpToolHint, type McpToolInfo } from './types';
 
 /** A saved server. `prefix` is fixed when it is added, so tool names in old conversations stay valid. */
 export interface McpServerConfig {
@@ -15,9 +15,20 @@ export interface McpServerConfig {
   rememberToken: boolean;
 }
 
+/** One of a server's tools as the settings list it. */
+export interface McpToolView {
+  /** The name the model sees, or the server's own name for a tool not offered. */
+  name: string;
+  title?: string;
+  hints: McpToolHint[];
+  /** False for tools that need task-based execution, which this client does not support. */
+  offered: boolean;
+}
+
 export type McpServerStatus =
   | { state: 'connecting' }
-  | { state: 'connected'; tools: string[] }
+  /** `tools`: the names the model sees; `catalog`: every tool the server listed, offered or not. */
+  | { state: 'connected'; tools: string[]; catalog: McpToolView[] }
   | { state: 'error'; problem: McpProblem };
 
 /** What the interface shows of a server: everything but the token. */
@@ -98,10 +109,15 @@ export function createMcpManager({ registry, connect, storage, newId = defaultId
 
   const publish = (entry: Entry, connection: McpConnection, tools: McpToolInfo[]) => {
     const { config } = entry;
-    const names = exposedToolNames(config.prefix, tools.map((t) => t.name));
+    const offered = tools.filter((t) => t.taskSupport !== 'required');
+    const names = exposedToolNames(config.prefix, offered.map((t) => t.name));
+    const catalog: McpToolView[] = [
+      ...offered.map((tool, i) => ({ name: names[i], title: tool.title, hints: tool.hints ?? [], offered: true })),
+      ...tools.filter((t) => t.taskSupport === 'required').map((tool) => ({ name: tool.name, title: tool.title, hints: tool.hints ?? [], offered: false })),
+    ];
     try {
-      registry.setSource(sourceId(config.id), tools.map((tool, i) => toToolDefinition(tool, names[i], config.name, connection)));
-      entry.status = { state: 'connected', tools: names };
+      registry.setSource(sourceId(config.id), offered.map((tool, i) => toToolDefinition(tool, names[i], config.name, connection)));
+      entry.status = { state: 'connected', tools: names, catalog };
     } catch (error) {
       registry.removeSource(sourceId(config.id));
       const name = /"(.*)"/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';

@@ -7,7 +7,17 @@ export interface McpToolInfo {
   title?: string;
   description?: string;
   inputSchema: Record<string, unknown>;
+  /** The server's hints about the tool (MCP `annotations`); only what it said, nothing defaulted. */
+  hints?: McpToolHint[];
+  /** MCP `execution.taskSupport`: "required" tools can only run as tasks, which this client does not do. */
+  taskSupport?: 'forbidden' | 'optional' | 'required';
 }
+
+/**
+ * A hint a server gave about a tool, shown as a badge. Hints are the server's claims: they never lower
+ * the approval a call needs.
+ */
+export type McpToolHint = 'readOnly' | 'destructive' | 'openWorld';
 
 /** A tools/call result: content parts, optional structured content, and whether the tool failed. */
 export interface McpCallResult {

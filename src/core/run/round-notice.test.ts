@@ -19,7 +19,8 @@ describe('round notices', () => {
     expect(roundNotice(signals('content_filter'))?.noticeCode).toEqual({ code: 'content_filter' });
     expect(roundNotice(signals('SAFETY'))?.noticeCode).toEqual({ code: 'content_filter' });
     expect(roundNotice(signals('pause_turn'))?.noticeCode).toEqual({ code: 'pause_turn' });
-    expect(roundNotice(signals('max_tokens'))?.noticeCode).toEqual({ code: 'length' });
+    expect(roundNotice(signals('max_tokens'))).toBeNull(); // the cut-off note says it
+
     expect(roundNotice(signals('abort_by_gateway'))?.noticeCode).toEqual({ code: 'finish_reason', reason: 'abort_by_gateway' });
     expect(roundNotice(signals('stop', '', 2))?.noticeCode).toEqual({ code: 'not_shown', count: 2 });
   });

@@ -1,5 +1,9 @@
 import type { TurnNotice } from '../conversation/types';
 
+function notShown(count: number): { notice: string; noticeCode: TurnNotice } {
+  return { notice: `${count} part(s) of this answer came in a form Callstream cannot show; the inspector lists them.`, noticeCode: { code: 'not_shown', count } };
+}
+
 // Stop words that mean the answer simply ended (or ended to call tools): nothing to explain.
 const ORDINARY = new Set(['stop', 'end_turn', 'stop_sequence', 'tool_calls', 'tool_use', 'function_call', 'eos', 'completed']);
 const LENGTH = new Set(['length', 'max_tokens', 'max_output_tokens', 'model_context_window_exceeded']);
@@ -28,9 +32,9 @@ export function roundNotice(s: RoundSignals): { notice: string; noticeCode: Turn
   if (raw && FILTER.has(raw)) return { notice: "The provider's content filter stopped this answer.", noticeCode: { code: 'content_filter' } };
   if (raw === 'pause_turn')
     return { notice: 'The provider paused this turn in the middle of a long step. Send a message to let the model continue.', noticeCode: { code: 'pause_turn' } };
-  if (raw && LENGTH.has(raw)) return { notice: 'The answer reached the token limit and was cut off.', noticeCode: { code: 'length' } };
-  if (s.notShown > 0)
-    return { notice: `${s.notShown} part(s) of this answer came in a form Callstream cannot show; the inspector lists them.`, noticeCode: { code: 'not_shown', count: s.notShown } };
+  // A cut at the token limit has its own note under the answer (cut-off-note.tsx), with Continue.
+  if (raw && LENGTH.has(raw)) return s.notShown > 0 ? notShown(s.notShown) : null;
+  if (s.notShown > 0) return notShown(s.notShown);
   if (raw && !ORDINARY.has(raw))
     return { notice: `The provider ended the answer with a reason Callstream does not know: “${s.rawReason}”.`, noticeCode: { code: 'finish_reason', reason: s.rawReason! } };
   return null;

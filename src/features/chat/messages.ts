@@ -37,7 +37,6 @@ export const messages = defineMessages(
     declinedSaid: 'The model declined to answer. It said: “{text}”',
     contentFilter: "The provider's content filter stopped this answer.",
     pauseTurn: 'The provider paused this turn in the middle of a long step. Send a message to let the model continue.',
-    lengthCut: 'The answer reached the token limit and was cut off.',
     unknownFinish: 'The provider ended the answer with a reason Callstream does not know: “{reason}”.',
     notShown: 'Part of this answer ({count}) came in a form Callstream cannot show. The inspector lists it.',
     demoLabel: 'Demo (offline)',
@@ -81,7 +80,6 @@ export const messages = defineMessages(
     declinedSaid: '模型拒绝回答，它说：“{text}”',
     contentFilter: '服务商的内容过滤器中止了这条回答。',
     pauseTurn: '服务商在一个耗时较长的步骤中暂停了本轮。发送一条消息即可让模型继续。',
-    lengthCut: '回答达到了令牌上限，已被截断。',
     unknownFinish: '服务商以 Callstream 不认识的原因结束了回答：“{reason}”。',
     notShown: '这条回答中有部分内容（{count} 处）的格式 Callstream 无法显示，检查器中列出了这些内容。',
     demoLabel: '离线演示',
@@ -96,6 +94,7 @@ export const messages = defineMessages(
 export const statusMessages = defineMessages(
   {
     generating: 'Generating…',
+    quiet: 'The server has sent nothing for {seconds} s… Stop, or keep waiting.',
     runningToolsOne: 'Running {count} tool',
     runningTools: 'Running {count} tools',
     waitingOne: 'Waiting for your approval ({count} call)',
@@ -108,6 +107,7 @@ export const statusMessages = defineMessages(
   },
   {
     generating: '正在生成…',
+    quiet: '服务器已有 {seconds} 秒没有发送任何内容…可以停止，也可以继续等待。',
     runningToolsOne: '正在运行 {count} 个工具',
     runningTools: '正在运行 {count} 个工具',
     waitingOne: '等待你批准（{count} 个调用）',

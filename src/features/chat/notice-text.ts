@@ -10,7 +10,6 @@ export function noticeText(code: TurnNotice | undefined, text: string | undefine
   if (code?.code === 'declined') return code.text ? t('declinedSaid', { text: code.text }) : t('declined');
   if (code?.code === 'content_filter') return t('contentFilter');
   if (code?.code === 'pause_turn') return t('pauseTurn');
-  if (code?.code === 'length') return t('lengthCut');
   if (code?.code === 'finish_reason') return t('unknownFinish', { reason: code.reason });
   if (code?.code === 'not_shown') return t('notShown', { count: code.count });
   return text;

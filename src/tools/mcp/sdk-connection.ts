@@ -7,7 +7,8 @@ import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontex
 import { ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker-provider.js';
 import { MCP_TOOL_TIMEOUT_MS } from '../../core/mcp/map-tool';
-import type { McpCallOptions, McpCallResult, McpConnectHooks, McpConnectTarget, McpConnection, McpProblem, McpToolInfo } from '../../core/mcp/types';
+import { createRequestFetch } from './request-fetch';
+import type { McpCallOptions, McpCallResult, McpConnectHooks, McpConnectTarget, McpConnection, McpProblem, McpToolHint, McpToolInfo } from '../../core/mcp/types';
 
 const CLIENT_INFO = { name: 'Callstream', version: '0.1.0' };
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -64,6 +65,8 @@ async function openSession({ url, token }: McpConnectTarget, hooks: McpConnectHo
   // The token rides only on this transport's requests, which the SDK keeps on the server's own origin
   // (redirects to other origins are not followed).
   const transport = new StreamableHTTPClientTransport(new URL(url), {
+    // Cancel ends the request's own HTTP exchange too (see request-fetch.ts).
+    fetch: createRequestFetch().fetch,
     requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : undefined,
   });
   const client = new Client(CLIENT_INFO, {
@@ -113,7 +116,20 @@ async function listAllTools(client: Client): Promise<McpToolInfo[]> {
 }
 
 function toInfo(tool: Tool): McpToolInfo {
-  return { name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputSchema as Record<string, unknown> };
+  const { annotations, execution } = tool;
+  const hints: McpToolHint[] = [];
+  // Only what the server said: the spec's defaults (destructive, open-world) would badge every tool.
+  if (annotations?.readOnlyHint === true) hints.push('readOnly');
+  else if (annotations?.destructiveHint === true) hints.push('destructive');
+  if (annotations?.openWorldHint === true) hints.push('openWorld');
+  return {
+    name: tool.name,
+    title: tool.title ?? annotations?.title,
+    description: tool.description,
+    inputSchema: tool.inputSchema as Record<string, unknown>,
+    hints,
+    ...(execution?.taskSupport ? { taskSupport: execution.taskSupport } : {}),
+  };
 }
 
 async function closeQuietly(client: Client, transport: StreamableHTTPClientTransport): Promise<void> {
