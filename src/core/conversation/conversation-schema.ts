@@ -132,8 +132,12 @@ const userMessage = object<UserMessage>({ id, parentId: nullable(id), role: oneO
 function turnNotice(v: unknown, p: string): TurnNotice {
   const code = isRecord(v) ? v.code : undefined;
   if (code === 'max_rounds') return object<Extract<TurnNotice, { code: 'max_rounds' }>>({ code: oneOf('max_rounds'), rounds: num })(v, p);
-  if (code === 'stopped_after_round' || code === 'interrupted') return object<{ code: typeof code }>({ code: oneOf(code) })(v, p);
-  return fail(`${p}.code`, '"max_rounds", "stopped_after_round" or "interrupted"');
+  if (code === 'stopped_after_round' || code === 'interrupted' || code === 'content_filter' || code === 'pause_turn')
+    return object<{ code: typeof code }>({ code: oneOf(code) })(v, p);
+  if (code === 'declined') return object<Extract<TurnNotice, { code: 'declined' }>>({ code: oneOf('declined'), text: str })(v, p);
+  if (code === 'finish_reason') return object<Extract<TurnNotice, { code: 'finish_reason' }>>({ code: oneOf('finish_reason'), reason: str })(v, p);
+  if (code === 'not_shown') return object<Extract<TurnNotice, { code: 'not_shown' }>>({ code: oneOf('not_shown'), count: num })(v, p);
+  return fail(`${p}.code`, '"max_rounds", "stopped_after_round", "interrupted", "declined", "content_filter", "pause_turn", "finish_reason" or "not_shown"');
 }
 
 const assistantMessage = object<AssistantMessage>({

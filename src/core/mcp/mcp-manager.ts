@@ -144,6 +144,13 @@ export function createMcpManager({ registry, connect, storage, newId = defaultId
           onToolsChanged: (tools) => {
             if (live && current(entry, attempt) && entry.connection === live) publish(entry, live, tools);
           },
+          onLost: (problem) => {
+            if (!live || !current(entry, attempt) || entry.connection !== live) return;
+            // Its tools leave the model's list until the user reconnects (or fixes the token).
+            registry.removeSource(sourceId(entry.config.id));
+            entry.status = { state: 'error', problem };
+            changed();
+          },
         },
       );
       if (!current(entry, attempt)) return void (await connection.close());

@@ -48,6 +48,10 @@ export type McpProblem =
   | { kind: 'timeout' }
   | { kind: 'http'; status: number }
   | { kind: 'name_clash'; name: string }
+  /** Connected, then a call was refused (401/403): the token was revoked or expired. */
+  | { kind: 'refused'; status: number }
+  /** The server forgot the session and one automatic reconnect did not bring it back. */
+  | { kind: 'session_lost' }
   | { kind: 'other'; message: string };
 
 /** A live session with one server. */
@@ -67,6 +71,8 @@ export interface McpConnectTarget {
 export interface McpConnectHooks {
   /** The server said its tool list changed; here is the new one. */
   onToolsChanged(tools: McpToolInfo[]): void;
+  /** The live session stopped working (refused, or lost and not recovered); its tools should go. */
+  onLost(problem: McpProblem): void;
 }
 
 /** Opens a session and lists the tools; rejects with an Error carrying `problem: McpProblem`. */

@@ -24,6 +24,8 @@ export interface ReplayToolCall {
 export interface ReplayResult {
   text: string;
   reasoning: string;
+  /** What the model said when it declined to answer (OpenAI `refusal`); "" when it did not. */
+  refusal: string;
   toolCalls: ReplayToolCall[];
   finishReason: Exclude<FinishReason, 'aborted'>;
   rawFinishReason: string | null;
@@ -101,6 +103,7 @@ function replayBody(protocol: ProtocolId, chunks: (Uint8Array | string)[]): Repl
   const warnings = ['No SSE events found: read as a non-streaming JSON response body.'];
   try {
     const events = protocol === 'anthropic-messages' ? anthropicMessageEvents(body) : openAIChatCompletionEvents(body);
+    for (const e of events) if (e.type === 'warning') warnings.push(e.message);
     return summarize(events, null, warnings);
   } catch (e) {
     return summarize([], errorDetail(e), warnings);
@@ -132,11 +135,13 @@ interface CallState {
 function summarize(events: ModelEvent[], error: StreamErrorDetail | null, warnings: string[]): ReplayResult {
   let text = '';
   let reasoning = '';
+  let refusal = '';
   let finish: Extract<ModelEvent, { type: 'finish' }> | undefined;
   const calls = new Map<number, CallState>();
   for (const e of events) {
     if (e.type === 'text-delta') text += e.text;
     else if (e.type === 'reasoning-delta') reasoning += e.text;
+    else if (e.type === 'refusal-delta') refusal += e.text;
     else if (e.type === 'tool-call-start') calls.set(e.index, { id: e.syntheticId ? null : e.id, name: e.name, argsText: '', ended: false });
     else if (e.type === 'tool-call-delta') {
       const call = calls.get(e.index);
@@ -165,6 +170,7 @@ function summarize(events: ModelEvent[], error: StreamErrorDetail | null, warnin
   return {
     text,
     reasoning,
+    refusal,
     toolCalls,
     finishReason: finishReason === 'aborted' ? null : finishReason,
     rawFinishReason: finish?.rawReason ?? null,

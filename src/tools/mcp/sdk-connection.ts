@@ -49,12 +49,19 @@ export async function openMcpConnection(target: McpConnectTarget, hooks: McpConn
       try {
         return await callOnce(session.client, name, args, options);
       } catch (error) {
-        if (!(error instanceof StreamableHTTPError && error.code === 404) || options.signal.aborted)
+        const status = error instanceof StreamableHTTPError ? error.code : undefined;
+        if (options.signal.aborted || !(status === 404 || status === 400)) {
+          // Refused after connecting: the token was revoked or expired, and every later call would fail too.
+          if (!options.signal.aborted && (status === 401 || status === 403)) hooks.onLost({ kind: 'refused', status });
           throw new Error(hide(callErrorText(error), token));
+        }
       }
+      // The server no longer knows the session (404; some servers say 400): it never took the call, so a
+      // fresh session may send it again, once.
       try {
         return await callOnce((await reopen()).client, name, args, options);
       } catch (error) {
+        if (!options.signal.aborted) hooks.onLost({ kind: 'session_lost' });
         throw new Error(hide(callErrorText(error), token));
       }
     },
@@ -164,7 +171,8 @@ function describe(problem: McpProblem): string {
 
 // What the model reads when a call fails: short, English, and actionable by the user.
 function callErrorText(error: unknown): string {
-  const problem = problemFrom(error);
+  // A failed reconnect carries the problem openSession already sorted out.
+  const problem = (error as { problem?: McpProblem } | null)?.problem ?? problemFrom(error);
   switch (problem.kind) {
     case 'network':
       return 'The MCP server could not be reached (network or CORS failure).';
