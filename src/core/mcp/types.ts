@@ -1,3 +1,5 @@
+import type { McpElicitAnswer, McpElicitRequest } from './elicitations';
+
 // The slice of MCP the app uses, as plain data: the core never imports the SDK (it is a lazily
 // loaded chunk, see src/tools/mcp/).
 
@@ -73,6 +75,8 @@ export interface McpConnectHooks {
   onToolsChanged(tools: McpToolInfo[]): void;
   /** The live session stopped working (refused, or lost and not recovered); its tools should go. */
   onLost(problem: McpProblem): void;
+  /** The server asks the user for input (MCP elicitation, form mode). Absent: the client does not offer elicitation. */
+  onElicit?(request: McpElicitRequest, signal: AbortSignal): Promise<McpElicitAnswer>;
 }
 
 /** Opens a session and lists the tools; rejects with an Error carrying `problem: McpProblem`. */

@@ -4,7 +4,7 @@ import './zod-jitless';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { ElicitRequestSchema, ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker-provider.js';
 import { MCP_TOOL_TIMEOUT_MS } from '../../core/mcp/map-tool';
 import { createRequestFetch } from './request-fetch';
@@ -77,6 +77,8 @@ async function openSession({ url, token }: McpConnectTarget, hooks: McpConnectHo
     requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : undefined,
   });
   const client = new Client(CLIENT_INFO, {
+    // Form-mode elicitation only: URL mode would send the user to a page of the server's choosing.
+    capabilities: hooks.onElicit ? { elicitation: { form: {} } } : {},
     // The default validator is ajv, which compiles schemas with `new Function`; the page's CSP forbids that.
     jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
     listChanged: {
@@ -87,6 +89,13 @@ async function openSession({ url, token }: McpConnectTarget, hooks: McpConnectHo
       },
     },
   });
+  const onElicit = hooks.onElicit;
+  if (onElicit)
+    client.setRequestHandler(ElicitRequestSchema, async (request, extra) => {
+      const { params } = request;
+      if (params.mode === 'url') return { action: 'decline' };
+      return onElicit({ message: params.message, schema: params.requestedSchema as Record<string, unknown> }, extra.signal);
+    });
   try {
     await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });
     return { client, transport, tools: await listAllTools(client) };
