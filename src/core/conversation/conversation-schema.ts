@@ -122,7 +122,9 @@ const reasoningBlock: Reader<ReasoningBlock> = (v, p) => {
   const type = isRecord(v) ? v.type : undefined;
   if (type === 'thinking') return object<{ type: 'thinking'; thinking: string; signature: string }>({ type: oneOf('thinking'), thinking: str, signature: str })(v, p);
   if (type === 'redacted_thinking') return object<{ type: 'redacted_thinking'; data: string }>({ type: oneOf('redacted_thinking'), data: str })(v, p);
-  return fail(`${p}.type`, '"thinking" or "redacted_thinking"');
+  if (type === 'openai_reasoning')
+    return object<{ type: 'openai_reasoning'; id: string; encrypted: string; summary: string[] }>({ type: oneOf('openai_reasoning'), id: str, encrypted: str, summary: arrayOf(str) })(v, p);
+  return fail(`${p}.type`, '"thinking", "redacted_thinking" or "openai_reasoning"');
 };
 
 const round = object<Round>({ parts: arrayOf(part), finishReason: optional(oneOf(...FINISH_REASONS)), reasoningBlocks: optional(arrayOf(reasoningBlock)) });

@@ -60,8 +60,14 @@ export interface Usage {
   outputTokens?: number;
 }
 
-/** Opaque reasoning the provider wants back unchanged on later requests (Anthropic `thinking` / `redacted_thinking`). */
-export type ReasoningBlock = { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
+/**
+ * Opaque reasoning the provider wants back unchanged on later requests: Anthropic `thinking` /
+ * `redacted_thinking`, and OpenAI Responses `reasoning` items (sent back with `store: false`).
+ */
+export type ReasoningBlock =
+  | { type: 'thinking'; thinking: string; signature: string }
+  | { type: 'redacted_thinking'; data: string }
+  | { type: 'openai_reasoning'; id: string; encrypted: string; summary: string[] };
 
 /** One message of the transcript sent to a model, provider-neutral. */
 export type ModelMessage =

@@ -76,8 +76,9 @@ describe('SettingsDialog', () => {
     expect(screen.getByRole('button', { name: 'Refresh models' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Test connection' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Tool calling' })).toHaveProperty('value', 'auto');
-    // The protocol is the preset's; only a custom server offers the choice.
-    expect(screen.queryByRole('combobox', { name: 'Protocol' })).toBeNull();
+    // OpenAI speaks two protocols: Responses by default, chat completions as the other choice.
+    const protocol = screen.getByRole('combobox', { name: 'Protocol' });
+    expect([...(protocol as HTMLSelectElement).options].map((o) => o.value)).toEqual(['openai-chat', 'openai-responses']);
   });
 
   it('explains prompted tool calling in one sentence and saves the tool mode', () => {
