@@ -98,16 +98,18 @@ describe('ToolGroup', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
-  it('folds to its summary once every call settled, and unfolds on click', () => {
+  it('folds to its summary on click once every call settled, and unfolds again', () => {
     render(
       <ToolGroup calls={[done, { ...done, id: 'c3' }]}>
         <p>cards</p>
       </ToolGroup>,
     );
-    expect(screen.queryByText('cards')).toBeNull();
     const toggle = screen.getByRole('button', { name: /2 tools · 2 done/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(toggle);
+    expect(screen.queryByText('cards')).toBeNull();
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle);
     expect(screen.getByText('cards')).toBeTruthy();
-    expect(toggle.getAttribute('aria-expanded')).toBe('true');
   });
 });

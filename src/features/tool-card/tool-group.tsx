@@ -6,14 +6,15 @@ import { groupCounts } from './fold-summary';
 import { isSettled } from './status';
 
 /**
- * Several calls of one round under a one-line summary ("3 tools · 2 done · 1 waiting"). While any
- * call still waits or runs the group stays open; once all have settled it folds to that line.
+ * Several calls of one round under a one-line summary ("3 tools · 2 done · 1 waiting"), each card
+ * folded to its own line once settled. While any call still waits or runs the group stays open;
+ * once all have settled the summary can fold the whole group to that one line.
  */
 export function ToolGroup({ calls, children }: { calls: readonly ToolCallState[]; children: ReactNode }) {
   const t = useT(foldMessages);
-  const [unfolded, setUnfolded] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
   const active = calls.some((c) => !isSettled(c.status));
-  const open = active || unfolded;
+  const open = active || !collapsed;
   const counts = groupCounts(calls);
   const summary = [
     t('groupTools', { count: counts.total }),
@@ -42,7 +43,7 @@ export function ToolGroup({ calls, children }: { calls: readonly ToolCallState[]
           type="button"
           aria-expanded={open}
           title={open ? t('hideDetails') : t('showDetails')}
-          onClick={() => setUnfolded((v) => !v)}
+          onClick={() => setCollapsed((v) => !v)}
           className="flex w-full items-center gap-2 rounded-md px-1 py-0.5 text-left text-xs font-medium text-zinc-600 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none dark:text-zinc-300 dark:hover:text-white"
         >
           {line}
