@@ -5,12 +5,15 @@ import { resultPreview, tellingArgument, type ResultPreview } from './fold-summa
 
 type FoldT = Translator<keyof typeof foldMessages.en>;
 
+const SINGULAR = { files: 'file', items: 'item', lines: 'line' } as const;
+
 /** The preview's words in the reader's language: `= 42`, `3 files`, the first words of an error. */
 export function previewText(preview: ResultPreview, t: FoldT): string {
   switch (preview.type) {
     case 'value':
       return `= ${preview.text}`;
     case 'count':
+      if (preview.count === 1 && preview.noun !== 'bytes') return t(SINGULAR[preview.noun]);
       return t(preview.noun, { count: preview.count });
     case 'text':
     case 'error':

@@ -5,8 +5,11 @@ export const foldMessages = defineMessages(
   {
     showDetails: 'Show details',
     hideDetails: 'Fold to one line',
+    file: '1 file',
     files: '{count} files',
+    item: '1 item',
     items: '{count} items',
+    line: '1 line',
     lines: '{count} lines',
     bytes: '{count} bytes',
     cancelledAt: 'Cancelled at {current} / {total}',
@@ -25,8 +28,11 @@ export const foldMessages = defineMessages(
   {
     showDetails: '展开详情',
     hideDetails: '折叠为一行',
+    file: '1 个文件',
     files: '{count} 个文件',
+    item: '1 项',
     items: '{count} 项',
+    line: '1 行',
     lines: '{count} 行',
     bytes: '{count} 字节',
     cancelledAt: '已在 {current} / {total} 处取消',

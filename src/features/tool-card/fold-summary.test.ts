@@ -38,6 +38,7 @@ describe('resultPreview', () => {
     expect(resultPreview({ ...base, status: 'cancelled', progress: { current: 4, total: 12 } })).toEqual({ type: 'cancelled', current: 4, total: 12 });
     expect(resultPreview({ ...base, status: 'cancelled' })).toEqual({ type: 'cancelled' });
     expect(resultPreview({ ...base, status: 'invalid', validationError: 'Unknown tool "x".' })).toEqual({ type: 'error', text: 'Unknown tool "x".' });
+    expect(resultPreview({ ...base, status: 'invalid', validationError: 'Invalid arguments for "t": /count must be integer' })).toEqual({ type: 'error', text: '/count must be integer' });
   });
 });
 

@@ -41,7 +41,9 @@ export function resultPreview(call: ToolCallState): ResultPreview {
     case 'failed':
       return { type: 'error', text: clip(call.outcome?.error?.message ?? call.resultText ?? '', RESULT_CHARS) };
     case 'invalid':
-      return call.denied ? { type: 'none' } : { type: 'error', text: clip(call.validationError ?? call.parseError ?? '', RESULT_CHARS) };
+      // The card already names the tool: the preview starts at the failing field ("/count must be integer").
+      if (call.denied) return { type: 'none' };
+      return { type: 'error', text: clip((call.validationError ?? call.parseError ?? '').replace(/^Invalid arguments for "[^"]*": /, ''), RESULT_CHARS) };
     case 'cancelled':
       return cancelledAt(call);
     default:
@@ -71,7 +73,7 @@ function valuePreview(value: unknown): ResultPreview {
     if (Array.isArray(record.entries)) return { type: 'count', count: record.entries.length, noun: 'files' };
     if (Array.isArray(record.items)) return { type: 'count', count: record.items.length, noun: 'items' };
     if (Array.isArray(record.results)) return { type: 'count', count: record.results.length, noun: 'items' };
-    for (const key of ['text', 'content']) {
+    for (const key of ['summary', 'text', 'content']) {
       const v = record[key];
       if (typeof v === 'string' && v.includes('\n')) return { type: 'count', count: v.split('\n').length, noun: 'lines' };
       if (typeof v === 'string' && v.trim()) return { type: 'text', text: clip(v, RESULT_CHARS) };
