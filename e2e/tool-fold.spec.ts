@@ -75,13 +75,16 @@ test('settled calls fold to one line and unfold with the keyboard; an unknown to
   await expect(group.getByRole('region')).toHaveCount(3);
 
   if (SHOTS) {
-    await ghost.getByTestId('tool-fold').click();
-    await calc.getByTestId('tool-fold').click();
+    // Unfolding the group shows its cards folded again: the round is four lines.
+    await expect(group.getByTestId('tool-fold')).toHaveCount(3);
+    for (const t of await group.getByTestId('tool-fold').all()) await expect(t).toHaveAttribute('aria-expanded', 'false');
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await lastAnswer(page).screenshot({ path: `${SHOTS}/fold-group-${scheme}.png` });
+      await page.screenshot({ path: `${SHOTS}/fold-group-${scheme}.png` });
     }
     await page.setViewportSize({ width: 375, height: 760 });
-    await lastAnswer(page).screenshot({ path: `${SHOTS}/fold-group-phone.png` });
+    await page.screenshot({ path: `${SHOTS}/fold-group-phone.png` });
+    await ghost.getByTestId('tool-fold').click();
+    await page.screenshot({ path: `${SHOTS}/fold-unknown-phone-dark.png` });
   }
 });

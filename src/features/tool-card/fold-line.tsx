@@ -18,6 +18,8 @@ export function previewText(preview: ResultPreview, t: FoldT): string {
     case 'text':
     case 'error':
       return preview.text;
+    case 'unknown':
+      return t('notATool');
     case 'cancelled':
       if (preview.current === undefined) return '';
       return preview.total === undefined ? t('cancelledAtOne', { current: preview.current }) : t('cancelledAt', { current: preview.current, total: preview.total });
@@ -34,9 +36,10 @@ export function FoldLine({ call }: { call: ToolCallState }) {
   const text = previewText(preview, t);
   return (
     <>
-      {argument && <span className="min-w-0 truncate font-mono text-xs text-zinc-600 dark:text-zinc-300">{argument}</span>}
+      {/* The argument gives way first on a narrow screen, then the preview; neither pushes the status off. */}
+      {argument && <span className="min-w-0 shrink-[4] truncate font-mono text-xs text-zinc-600 dark:text-zinc-300">{argument}</span>}
       {text && (
-        <span className={`min-w-0 shrink-0 truncate text-xs ${preview.type === 'error' ? 'text-red-700 dark:text-red-300' : 'text-zinc-700 dark:text-zinc-200'}`} data-testid="tool-preview">
+        <span className={`min-w-0 shrink-[2] truncate text-xs ${preview.type === 'error' || preview.type === 'unknown' ? 'text-red-700 dark:text-red-300' : 'text-zinc-700 dark:text-zinc-200'}`} data-testid="tool-preview">
           {text}
         </span>
       )}

@@ -30,6 +30,8 @@ export type ResultPreview =
   | { type: 'count'; count: number; noun: 'files' | 'items' | 'lines' | 'bytes' }
   | { type: 'text'; text: string }
   | { type: 'error'; text: string }
+  /** The model called a tool that does not exist here. */
+  | { type: 'unknown' }
   | { type: 'cancelled'; current?: number; total?: number }
   | { type: 'none' };
 
@@ -43,6 +45,7 @@ export function resultPreview(call: ToolCallState): ResultPreview {
     case 'invalid':
       // The card already names the tool: the preview starts at the failing field ("/count must be integer").
       if (call.denied) return { type: 'none' };
+      if (call.unknownTool) return { type: 'unknown' };
       return { type: 'error', text: clip((call.validationError ?? call.parseError ?? '').replace(/^Invalid arguments for "[^"]*": /, ''), RESULT_CHARS) };
     case 'cancelled':
       return cancelledAt(call);

@@ -212,7 +212,7 @@ function CardHeader({ call, tone, title, foldable, open, onToggle }: CardHeaderP
   const name = (
     <>
       <WrenchIcon />
-      <span className={`min-w-0 text-sm font-semibold ${title ? '' : 'font-mono'} ${open ? 'break-all' : 'shrink-0 truncate'}`} title={title ? call.name : undefined}>
+      <span className={`min-w-0 text-sm font-semibold ${title ? '' : 'font-mono'} ${open ? 'break-all' : 'truncate'}`} title={title ? call.name : undefined}>
         {title ?? call.name}
       </span>
     </>
@@ -229,7 +229,7 @@ function CardHeader({ call, tone, title, foldable, open, onToggle }: CardHeaderP
           className="flex min-w-0 flex-1 items-center gap-2 rounded-md text-left focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
           data-testid="tool-fold"
         >
-          <span aria-hidden="true" className={`shrink-0 text-xs text-zinc-500 transition-transform dark:text-zinc-400 ${open ? 'rotate-90' : ''}`}>
+          <span aria-hidden="true" className={`inline-block shrink-0 text-xs text-zinc-500 transition-transform dark:text-zinc-400 ${open ? 'rotate-90' : ''}`}>
             ▸
           </span>
           {name}
@@ -240,7 +240,7 @@ function CardHeader({ call, tone, title, foldable, open, onToggle }: CardHeaderP
       )}
       <span
         data-testid="tool-status"
-        className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${CHIP_TONE[tone]}`}
+        className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${CHIP_TONE[tone]}`}
       >
         {call.status === 'running' && (
           <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-current" />
@@ -248,7 +248,7 @@ function CardHeader({ call, tone, title, foldable, open, onToggle }: CardHeaderP
         {call.denied ? <DeniedChipLabel /> : tStatus(call.status)}
       </span>
       {duration && (
-        <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400" title={t('duration')}>
+        <span className="ml-auto shrink-0 text-xs whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400" title={t('duration')}>
           {duration}
         </span>
       )}

@@ -28,7 +28,7 @@ export function ToolGroup({ calls, children }: { calls: readonly ToolCallState[]
     .join(' · ');
   const line = (
     <>
-      <span aria-hidden="true" className={`text-xs text-zinc-500 transition-transform dark:text-zinc-400 ${open ? 'rotate-90' : ''}`}>
+      <span aria-hidden="true" className={`inline-block text-xs text-zinc-500 transition-transform dark:text-zinc-400 ${open ? 'rotate-90' : ''}`}>
         ▸
       </span>
       <span data-testid="tool-group-summary">{summary}</span>
