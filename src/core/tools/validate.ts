@@ -123,8 +123,12 @@ function describe(schema: Record<string, unknown>, unit: OutputUnit): string {
       return `${where} must NOT have more than ${String(value)} properties`;
     case 'uniqueItems':
       return `${where} must NOT have duplicate items`;
-    case 'pattern':
-      return `${where} must match pattern "${String(value)}"`;
+    case 'pattern': {
+      // A regex says little to a reader; a schema that words its rule (file paths do) is quoted instead.
+      const owner = keywordValue(schema, unit.keywordLocation.replace(/\/pattern$/, ''));
+      const rule = owner && typeof owner === 'object' ? (owner as { description?: unknown }).description : undefined;
+      return typeof rule === 'string' && rule !== '' ? `${where} breaks the rule: ${rule}` : `${where} must match pattern "${String(value)}"`;
+    }
     case 'format':
       return `${where} must match format "${String(value)}"`;
     case 'anyOf':

@@ -6,6 +6,7 @@ import { Markdown } from './markdown/markdown';
 import { ToolCard, type ToolCardActions } from '../tool-card/tool-card';
 import { ToolGroup } from '../tool-card/tool-group';
 import { TurnFooter } from './turn-footer';
+import { AnswerActions } from './answer-actions';
 import { DirectRunNote } from './direct-run-note';
 import { useT } from '../../i18n';
 import { messages } from './messages';
@@ -59,6 +60,7 @@ export const AssistantTurn = memo(function AssistantTurn(props: Props) {
           {t('approveAll', { count: pending })}
         </button>
       )}
+      {!(live && !props.idle) && <AnswerActions {...props} />}
       <TurnFooter {...props} />
     </article>
   );

@@ -5,6 +5,8 @@ import { messages } from './messages';
 import { foldMessages } from './fold-messages';
 import { cancelledAt } from './fold-summary';
 import { previewText } from './fold-line';
+import { resultCodeFields } from '../code/code-fields';
+import { CopyResultButton } from './card-copy';
 
 // Short results are worth seeing at a glance; long ones would push the conversation away.
 const SHORT_CHARS = 400;
@@ -57,6 +59,7 @@ export function CallResult({ call }: { call: ToolCallState }) {
         <div className="px-3 pb-3 text-sm text-red-800 dark:text-red-200">
           <p className="break-words whitespace-pre-wrap">{message}</p>
           {outcome?.error?.code && <p className="mt-1 font-mono text-xs opacity-80">{t('errorCode', { code: outcome.error.code })}</p>}
+          <CopyResultButton value={message} error />
         </div>
       </details>
     );
@@ -78,8 +81,9 @@ export function CallResult({ call }: { call: ToolCallState }) {
               {value}
             </pre>
           ) : (
-            <JsonView value={value} />
+            <JsonView value={value} codeFields={resultCodeFields(call.name, call.args, value)} />
           )}
+          {value !== undefined && <CopyResultButton value={value} />}
         </div>
       </details>
     );

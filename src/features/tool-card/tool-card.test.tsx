@@ -32,14 +32,19 @@ describe('ToolCard status chip and actions', () => {
     // A settled card also has its fold toggle.
     const toggle = within(card).queryAllByTestId('tool-fold').length;
     expect(toggle).toBe(isSettled(status) ? 1 : 0);
-    expect(within(card).queryAllByRole('button')).toHaveLength(buttons.length + toggle);
+    expect(actionButtons(card)).toHaveLength(buttons.length + toggle);
   });
 
   it.each(cases)('%s hides every action when canAct is false', (status, _chip, _buttons, extra) => {
     const { card } = renderCard(makeCall({ status, ...extra }), { canAct: false });
-    expect(within(card).queryAllByRole('button')).toHaveLength(isSettled(status) ? 1 : 0);
+    expect(actionButtons(card)).toHaveLength(isSettled(status) ? 1 : 0);
+    // Copying changes nothing, so it stays offered on every card whose arguments have arrived.
+    if (status !== 'streaming_args') expect(within(card).getByRole('button', { name: 'Copy arguments' })).toBeTruthy();
   });
 });
+
+/** The buttons that act on the call; Copy arguments / Copy result are there whatever the state. */
+const actionButtons = (card: HTMLElement) => within(card).queryAllByRole('button').filter((b) => !/^Copy /.test(b.textContent ?? ''));
 
 describe('ToolCard arguments', () => {
   it('renders partial arguments while streaming and never the raw fragment', () => {
