@@ -125,6 +125,7 @@ for (const mode of MODES) {
     await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(toolStatus(write)).toHaveText('Done');
+    await unfold(write);
     await expect(write).toContainText('Edited by you');
 
     const answer = lastAnswer(page);
