@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { APP_CSP } from '../scripts/content-security-policy';
-import { lastAnswer, send, waitIdle } from './support';
+import { lastAnswer, send, waitIdle, unfold } from './support';
 
 // The built app under its own Content-Security-Policy: everything a user does runs without a single
 // violation, while inline script, eval and plain-http connections to other hosts are refused.
@@ -49,6 +49,7 @@ test('the built page carries the policy, and a whole session raises no violation
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
   await expect(card(page, 'run_javascript').getByTestId('tool-status')).toHaveText('Done');
+  await unfold(card(page, 'run_javascript'));
   await expect(card(page, 'run_javascript')).toContainText('30');
   await waitIdle(page);
   await page.getByRole('button', { name: 'Settings' }).click();

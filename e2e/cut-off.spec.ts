@@ -36,7 +36,18 @@ for (const { protocol, toolMode } of VARIANTS) {
     const marker = answer.getByTestId('cut-off');
     await expect(marker).toContainText("Cut off at the model's output limit");
     await expect(answer).toContainText(CUT);
-    if (protocol === 'openai-chat' && toolMode === 'native') await expectNoSeriousA11yViolations(page, 'cut-off answer');
+    if (protocol === 'openai-chat' && toolMode === 'native') {
+      await expectNoSeriousA11yViolations(page, 'cut-off answer');
+      if (process.env.SHOTS_DIR) {
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.screenshot({ path: `${process.env.SHOTS_DIR}/cut-off-${scheme}.png` });
+        }
+        await page.setViewportSize({ width: 375, height: 760 });
+        await page.screenshot({ path: `${process.env.SHOTS_DIR}/cut-off-phone.png` });
+        await page.emulateMedia({ colorScheme: 'light' });
+      }
+    }
 
     await marker.getByRole('button', { name: 'Continue' }).click();
     await waitIdle(page);

@@ -13,6 +13,7 @@ import {
   toolStatus,
   useMock,
   waitIdle,
+  unfold,
 } from './support';
 
 // Tool permissions: Never hides a tool from the model, the card's "Allow for this conversation" and
@@ -47,6 +48,7 @@ test('Never: the tool is not offered, and a call of it anyway is refused without
 
   const card = toolCard(page, 'calculate');
   await expect(toolStatus(card)).toHaveText('Not allowed');
+  await unfold(card);
   await expect(card).toContainText('is set to Never in Tool permissions');
   await expect(lastAnswer(page)).toContainText('I will work it out by hand.');
   await waitIdle(page);

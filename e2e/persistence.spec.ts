@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectRequestCount, keyFor, lastAnswer, queue, send, toolCard, toolResults, toolStatus, useMock, waitIdle } from './support';
+import { expectRequestCount, keyFor, lastAnswer, queue, send, toolCard, toolResults, toolStatus, useMock, waitIdle, unfold } from './support';
 
 // Conversations survive reloads (mid-stream, mid-approval, mid-tool), live in a searchable sidebar
 // with the active one in the URL, report storage faults, and stay consistent across two tabs.
@@ -121,6 +121,7 @@ test('reload while a tool runs: the call shows as cancelled and can be re-run', 
 
   const card = toolCard(page, 'process_items');
   await expect(toolStatus(card)).toHaveText('Cancelled');
+  await unfold(card);
   await expect(card.getByRole('button', { name: 'Re-run with edits' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
 });

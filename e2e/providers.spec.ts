@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { MockRequestRecord, MockScript } from './mock/server-core.mjs';
-import { keyFor, lastAnswer, modelRequests, queue, send, toolCard, toolStatus, useMock, waitIdle, type UseMockOptions } from './support';
+import { keyFor, lastAnswer, modelRequests, queue, send, toolCard, toolStatus, useMock, waitIdle, type UseMockOptions, unfold } from './support';
 
 // One tool-using conversation — an auto call, an ask call whose arguments the user edits, three
 // rounds, a final answer — against every way the app can talk to a model.
@@ -112,6 +112,7 @@ for (const mode of MODES) {
 
     const calc = toolCard(page, 'calculate');
     await expect(toolStatus(calc)).toHaveText('Done');
+    await unfold(calc);
     await expect(calc).toContainText('42');
 
     const write = toolCard(page, 'write_file');
@@ -124,6 +125,7 @@ for (const mode of MODES) {
     await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(toolStatus(write)).toHaveText('Done');
+    await unfold(write);
     await expect(write).toContainText('Edited by you');
 
     const answer = lastAnswer(page);

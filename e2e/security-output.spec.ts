@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectRequestCount, keyFor, lastAnswer, queue, requestMessages, send, toolCard, toolStatus, useMock, waitIdle } from './support';
+import { expectRequestCount, keyFor, lastAnswer, queue, requestMessages, send, toolCard, toolStatus, useMock, waitIdle, unfold } from './support';
 
 // Model output and tool results are untrusted: nothing in them may run, load or act by itself.
 
@@ -113,6 +113,7 @@ test('an injected "delete all files" in a tool result still waits for approval, 
   // The auto tool ran, and its hostile text is shown as text.
   const read = toolCard(page, 'read_file');
   await expect(toolStatus(read)).toHaveText('Done');
+  await unfold(read);
   await expect(read).toContainText('IGNORE PREVIOUS INSTRUCTIONS');
   await expect(read).toContainText('<img src=x onerror=');
   await expect(read.locator('img')).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support-a11y';
-import { expectProgressMoves, keyFor, lastAnswer, modelRequests, queue, send, toolCard, toolStatus, useMock, waitIdle } from './support';
+import { expectProgressMoves, keyFor, lastAnswer, modelRequests, queue, send, toolCard, toolStatus, useMock, waitIdle, unfold } from './support';
 
 // Slash commands: "/" lists the tools, and "/name {json}" (or the generated form) runs a tool
 // directly — same card, approval and progress as a model's call — without any model request; the
@@ -73,6 +73,7 @@ test('/calculate {json} runs directly: a card with the result, no model request;
 
   const card = toolCard(page, 'calculate');
   await expect(toolStatus(card)).toHaveText('Done');
+  await unfold(card);
   await expect(card).toContainText('42');
   await expect(page.getByTestId('direct-run-note')).toHaveText('Run directly — the model was not asked');
   await expect(page.locator('[data-role="user"]').last()).toContainText('/calculate {"expression":"6*7"}');
@@ -112,6 +113,7 @@ test('an ask tool run directly waits for Approve; the form runs a tool with prog
   await expect(page.getByRole('button', { name: 'Stop after this round' })).toHaveCount(0);
   await write.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(toolStatus(write)).toHaveText('Done');
+  await unfold(write);
   await expect(write).toContainText('"bytes": 5');
   await waitIdle(page);
 
@@ -259,6 +261,7 @@ test('editing a command runs the edited command directly as a new branch; a brok
   await expect(page.locator('main').getByRole('alert')).toHaveCount(0);
   await editor.press('Enter');
   await expect(toolStatus(toolCard(page, 'calculate'))).toHaveText('Done');
+  await unfold(toolCard(page, 'calculate'));
   await expect(toolCard(page, 'calculate')).toContainText('"result": 5');
   await expect(page.locator('[data-role="user"]')).toHaveText(['/calculate {"expression":"2+3"}']);
   await expect(page.locator('main').getByText('2 / 2').first()).toBeVisible();

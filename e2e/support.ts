@@ -195,3 +195,13 @@ export async function openPermissions(page: Page) {
   await expect(dialog).toBeVisible();
   return dialog;
 }
+
+/**
+ * Unfolds a settled tool card (settled calls fold to one line). Waits for the card to settle first:
+ * the fold toggle only exists once the call has.
+ */
+export async function unfold(card: Locator) {
+  const toggle = card.getByTestId('tool-fold');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}

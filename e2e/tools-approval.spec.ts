@@ -11,6 +11,7 @@ import {
   toolStatus,
   useMock,
   waitIdle,
+  unfold,
 } from './support';
 
 // Calls that need the user: approve while others run, reject with a reason, edit the arguments,
@@ -78,6 +79,7 @@ test('rejecting with a reason tells the model the reason', async ({ page }, test
   await card.getByRole('button', { name: 'Confirm reject' }).click();
 
   await expect(toolStatus(card)).toHaveText('Rejected');
+  await unfold(card);
   await expect(card).toContainText('Rejected: Use notes.md instead');
   await expect(lastAnswer(page)).toContainText('Understood, I will not write it.');
   await waitIdle(page);
@@ -124,6 +126,7 @@ test('review arguments: invalid edits block Approve; a valid edit runs and the h
   await expect(dialog).toBeHidden();
 
   await expect(toolStatus(card)).toHaveText('Done');
+  await unfold(card);
   await expect(card).toContainText('Edited by you');
   await expect(card.locator('summary', { hasText: 'Result' })).toBeVisible();
   await expect(card).toContainText('final.md');

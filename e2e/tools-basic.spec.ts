@@ -11,6 +11,7 @@ import {
   toolStatus,
   useMock,
   waitIdle,
+  unfold,
 } from './support';
 
 // Tool calls against the mock: a single call streamed live, several rounds in one turn, the round
@@ -46,6 +47,7 @@ test('a single call streams its arguments live, runs, and its result goes back t
     .toEqual({ status: 'Receiving arguments…', partial: true });
 
   await expect(toolStatus(card)).toHaveText('Done');
+  await unfold(card);
   await expect(card).toContainText('42');
   await expect(lastAnswer(page)).toContainText('The answer is 42.');
   await waitIdle(page);
@@ -133,10 +135,13 @@ test('bad arguments, an unknown tool and a throwing tool become errors the model
   const unknown = toolCard(page, 'get_weather');
   const thrown = toolCard(page, 'calculate', 1);
   await expect(toolStatus(invalid)).toHaveText('Invalid');
+  await unfold(invalid);
   await expect(invalid).toContainText('/expression must be string');
   await expect(toolStatus(unknown)).toHaveText('Invalid');
+  await unfold(unknown);
   await expect(unknown).toContainText('Unknown tool "get_weather"');
   await expect(toolStatus(thrown)).toHaveText('Failed');
+  await unfold(thrown);
   await expect(thrown).toContainText('Division by zero');
   // The run did not crash: the model got to answer.
   await expect(lastAnswer(page)).toContainText('Sorry, all three went wrong.');

@@ -13,6 +13,7 @@ import {
   toolStatus,
   useMock,
   waitIdle,
+  unfold,
 } from './support';
 
 // Taking control of running calls: cancel one, stop everything, stop after the round, and a
@@ -46,6 +47,7 @@ test('cancelling one of two running calls lets the other finish; both get a resu
   await expect(toolStatus(short)).toHaveText(/Running|Done/);
   await expect(long.getByRole('progressbar')).toHaveCount(0);
   await expect(toolStatus(short)).toHaveText('Done');
+  await unfold(short);
   await expect(short).toContainText('Processed 8 items for short job.');
   await expect(lastAnswer(page)).toContainText('One finished, one was cancelled.');
   await waitIdle(page);
@@ -77,6 +79,7 @@ test('a connection dropped mid-arguments leaves an incomplete call that never ru
 
   const card = toolCard(page, 'write_file');
   await expect(toolStatus(card)).toHaveText('Incomplete');
+  await unfold(card);
   await expect(card).toContainText('The arguments were cut off — this call was not run.');
   await expect(card.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
   const alert = lastAnswer(page).getByRole('alert');
@@ -149,6 +152,7 @@ test('stop after this round: the running tool finishes, then the run ends with a
   await expect(toolStatus(card)).toHaveText('Running');
 
   await expect(toolStatus(card)).toHaveText('Done');
+  await unfold(card);
   await expect(card).toContainText('Processed 8 items.');
   await expect(lastAnswer(page).getByRole('note')).toHaveText('Stopped after this round, as you asked. The tool results are kept.');
   await waitIdle(page);

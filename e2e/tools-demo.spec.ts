@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectProgressMoves, lastAnswer, send, waitIdle } from './support';
+import { expectProgressMoves, lastAnswer, send, waitIdle, unfold } from './support';
 
 // The offline demo model on a fresh profile (no settings stored): every scripted prompt drives
 // real built-in tools in the page, with no mock server involved.
@@ -33,6 +33,7 @@ test('demo: list files, write a note with approval, and find it listed', async (
   await send(page, 'list my files');
   await expect(chip(page, 'list_files')).toHaveText('Done');
   await expect(lastAnswer(page)).toContainText('"count":1');
+  await unfold(card(page, 'list_files'));
   await expect(card(page, 'list_files')).toContainText('note.md');
 });
 
@@ -52,6 +53,7 @@ test('demo: three things at once are three cards in one round', async ({ page })
   await expect(chip(page, 'write_file')).toHaveText('Waiting for approval');
   await expect(chip(page, 'calculate')).toHaveText('Done');
   await expect(chip(page, 'list_files')).toHaveText('Done');
+  await unfold(card(page, 'calculate'));
   await expect(card(page, 'calculate')).toContainText('1048');
   await expect(lastAnswer(page).getByRole('region')).toHaveCount(3);
   // One round: the model spoke once before the calls, and has not answered yet.
@@ -72,6 +74,7 @@ test('demo: run some javascript asks first, then shows the value and the console
   await expect(js).toContainText('squares.reduce');
   await js.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(chip(page, 'run_javascript')).toHaveText('Done');
+  await unfold(js);
   await expect(js.locator('summary', { hasText: 'Result' })).toBeVisible();
   await expect(js).toContainText('squares [1,4,9,16]');
   await expect(js).toContainText('30');

@@ -4,6 +4,7 @@ import type { ToolRegistry } from '../../core/tools/registry';
 import type { ChatController } from '../../core/run/chat-controller';
 import { Markdown } from './markdown/markdown';
 import { ToolCard, type ToolCardActions } from '../tool-card/tool-card';
+import { ToolGroup } from '../tool-card/tool-group';
 import { TurnFooter } from './turn-footer';
 import { AnswerActions } from './answer-actions';
 import { DirectRunNote } from './direct-run-note';
@@ -38,9 +39,17 @@ export const AssistantTurn = memo(function AssistantTurn(props: Props) {
   return (
     <article className="min-w-0" data-role="assistant" aria-label={t('assistantAnswer')} aria-busy={live && !props.idle}>
       {turn.direct && <DirectRunNote />}
-      {parts.map(({ part, key }) => (
-        <PartView key={key} part={part} streaming={live && !props.idle && key === lastKey} {...props} />
-      ))}
+      {segments(parts).map((segment) =>
+        segment.length === 1 ? (
+          <PartView key={segment[0].key} part={segment[0].part} streaming={live && !props.idle && segment[0].key === lastKey} {...props} />
+        ) : (
+          <ToolGroup key={`group:${segment[0].key}`} calls={segment.flatMap(({ part }) => (part.type === 'tool-call' && turn.calls[part.callId] ? [turn.calls[part.callId]] : []))}>
+            {segment.map(({ part, key }) => (
+              <PartView key={key} part={part} streaming={false} {...props} />
+            ))}
+          </ToolGroup>
+        ),
+      )}
       {waitingForFirstToken && (
         <p className="flex items-center gap-2 py-2 text-sm text-zinc-500" data-testid="thinking">
           <span className="size-2 animate-pulse rounded-full bg-indigo-500" aria-hidden /> {t('thinking')}
@@ -71,7 +80,22 @@ function PartView({ part, streaming, turn, tools, actions, canAct, idle }: Props
   if (!call) return null;
   // While a run is in flight only the current round's calls can be acted on; earlier rounds are history.
   const actionable = canAct && (idle || call.round === turn.rounds.length - 1);
-  return <CallPart call={call} schema={tools.get(call.name)?.parameters} actions={actions} canAct={actionable} />;
+  const tool = tools.get(call.name);
+  return <CallPart call={call} schema={tool?.parameters} title={tool?.title} actions={actions} canAct={actionable} />;
+}
+
+type KeyedPart = { part: Part; key: string };
+
+/** Consecutive tool calls of one round become one group; every other part stands alone. */
+function segments(parts: KeyedPart[]): KeyedPart[][] {
+  const out: KeyedPart[][] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    const round = (k: string) => k.slice(0, k.indexOf(':'));
+    if (p.part.type === 'tool-call' && last?.[0].part.type === 'tool-call' && round(last[0].key) === round(p.key)) last.push(p);
+    else out.push([p]);
+  }
+  return out;
 }
 
 /** Same fields, same values: the live round copies every call on each frame, changed or not. */
@@ -84,5 +108,5 @@ function sameCall(a: ToolCallState, b: ToolCallState): boolean {
 // A card re-renders only when its own call changed, not on every frame of a sibling's stream.
 const CallPart = memo(
   ToolCard,
-  (a, b) => sameCall(a.call, b.call) && a.schema === b.schema && a.actions === b.actions && a.canAct === b.canAct,
+  (a, b) => sameCall(a.call, b.call) && a.schema === b.schema && a.title === b.title && a.actions === b.actions && a.canAct === b.canAct,
 );

@@ -86,7 +86,8 @@ function ArgumentProblems({ call }: { call: ToolCallState }) {
   const lines: string[] = [];
   if (call.status === 'incomplete') lines.push(t('argsCutOff'));
   // A call refused by the user's permissions says so in its own notice; its arguments were never checked.
-  if (call.status === 'invalid' && !call.denied) lines.push(t('argsInvalid'));
+  // An unknown tool has its own notice; its arguments were never the problem.
+  if (call.status === 'invalid' && !call.denied && !call.unknownTool) lines.push(t('argsInvalid'));
   if (call.parseError) lines.push(t('argsUnparsed', { error: call.parseError }));
   if (call.validationError) lines.push(call.validationError);
   if (lines.length === 0) return null;

@@ -2,6 +2,9 @@ import type { ToolCallState } from '../../core/conversation/types';
 import { JsonView } from '../chat/markdown/json-view';
 import { useT } from '../../i18n';
 import { messages } from './messages';
+import { foldMessages } from './fold-messages';
+import { cancelledAt } from './fold-summary';
+import { previewText } from './fold-line';
 import { resultCodeFields } from '../code/code-fields';
 import { CopyResultButton } from './card-copy';
 
@@ -26,6 +29,7 @@ function safeStringify(value: unknown): string {
 export function CallResult({ call }: { call: ToolCallState }) {
   const { status, outcome } = call;
   const t = useT(messages);
+  const tFold = useT(foldMessages);
 
   if (call.denied) return null; // the card's permission notice explains it
   if (status === 'rejected') {
@@ -43,7 +47,8 @@ export function CallResult({ call }: { call: ToolCallState }) {
   }
 
   if (status === 'cancelled') {
-    return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('cancelled')}</p>;
+    // How far it got, when the tool reported progress: "Cancelled at 4 / 12".
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">{previewText(cancelledAt(call), tFold) || t('cancelled')}</p>;
   }
 
   if (status === 'failed') {

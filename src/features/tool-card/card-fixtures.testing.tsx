@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { ToolCallState } from '../../core/conversation/types';
 import { ToolCard, type ToolCardActions } from './tool-card';
@@ -33,10 +33,13 @@ export function makeActions() {
   };
 }
 
-export function renderCard(call: ToolCallState, options: { canAct?: boolean; actions?: ReturnType<typeof makeActions> } = {}) {
+/** Renders a card; a settled one is unfolded first unless `folded` is asked for. */
+export function renderCard(call: ToolCallState, options: { canAct?: boolean; actions?: ReturnType<typeof makeActions>; folded?: boolean } = {}) {
   const actions = options.actions ?? makeActions();
   const utils = render(<ToolCard call={call} schema={schema} actions={actions} canAct={options.canAct ?? true} />);
   const card = screen.getByRole('region', { name: 'get_weather' });
+  const fold = within(card).queryByTestId('tool-fold');
+  if (!options.folded && fold?.getAttribute('aria-expanded') === 'false') fireEvent.click(fold);
   const rerender = (next: ToolCallState) =>
     utils.rerender(<ToolCard call={next} schema={schema} actions={actions} canAct={options.canAct ?? true} />);
   return { card, actions, rerender };

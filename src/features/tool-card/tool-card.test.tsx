@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ToolCallState, ToolCallStatus } from '../../core/conversation/types';
 import { ARGS_TEXT, makeCall, renderCard } from './card-fixtures.testing';
 import './dialog-polyfill.testing';
+import { isSettled } from './status';
 
 afterEach(() => {
   cleanup();
@@ -28,12 +29,15 @@ describe('ToolCard status chip and actions', () => {
     const { card } = renderCard(makeCall({ status, ...extra }));
     expect(within(card).getByTestId('tool-status').textContent).toBe(chip);
     for (const name of buttons) expect(within(card).getByRole('button', { name })).toBeTruthy();
-    expect(actionButtons(card)).toHaveLength(buttons.length);
+    // A settled card also has its fold toggle.
+    const toggle = within(card).queryAllByTestId('tool-fold').length;
+    expect(toggle).toBe(isSettled(status) ? 1 : 0);
+    expect(actionButtons(card)).toHaveLength(buttons.length + toggle);
   });
 
   it.each(cases)('%s hides every action when canAct is false', (status, _chip, _buttons, extra) => {
     const { card } = renderCard(makeCall({ status, ...extra }), { canAct: false });
-    expect(actionButtons(card)).toHaveLength(0);
+    expect(actionButtons(card)).toHaveLength(isSettled(status) ? 1 : 0);
     // Copying changes nothing, so it stays offered on every card whose arguments have arrived.
     if (status !== 'streaming_args') expect(within(card).getByRole('button', { name: 'Copy arguments' })).toBeTruthy();
   });

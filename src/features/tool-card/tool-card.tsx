@@ -12,6 +12,8 @@ import { useNow } from '../../ui/use-now';
 import { CARD_KEYS, isTextField } from '../shortcuts/shortcut-list';
 import type { AllowScope } from './permissions/allow-menu';
 import { DeniedChipLabel, DeniedNotice } from './permissions/denied-notice';
+import { FoldLine, UnknownToolNotice } from './fold-line';
+import { foldMessages } from './fold-messages';
 
 export interface ToolCardActions {
   /** Returns why the approval was refused (in the reader's language), or null. */
@@ -29,6 +31,8 @@ export interface ToolCardProps {
   call: ToolCallState;
   /** The tool's JSON Schema; undefined for an unknown tool. */
   schema?: Record<string, unknown>;
+  /** The tool's human-readable title (an MCP tool's), shown instead of its name. */
+  title?: string;
   actions: ToolCardActions;
   /** False while another tab owns the run or no run can take the action: all actions are hidden. */
   canAct: boolean;
@@ -61,9 +65,13 @@ const CHIP_TONE: Record<StatusTone, string> = {
 const SHORTCUT_HINT = { approve: 'hintApprove', restart: 'hintRestart', rerun: 'hintRerun' } as const satisfies Record<ReviewMode, keyof typeof messages.en>;
 
 /** One tool call inline in an assistant turn: arguments, progress, result and the actions its status allows. */
-export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
+export function ToolCard({ call, schema, title, actions, canAct }: ToolCardProps) {
   const t = useT(messages);
   const [rejecting, setRejecting] = useState(false);
+  // A settled call folds to one line unless the user opened it; waiting and running calls stay open.
+  const [unfolded, setUnfolded] = useState(false);
+  const foldable = isSettled(call.status);
+  const open = !foldable || unfolded;
   const [review, setReview] = useState<ReviewMode | null>(null);
   // Each opening is a new dialog. A browser closes a dialog (Esc) and gives focus back at once, but
   // sends its "close" event a task later: a review opened in between must not be shut by it.
@@ -71,7 +79,8 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
   const sectionRef = useRef<HTMLElement>(null);
   const hintId = useId();
   const tone = STATUS_TONE[call.status];
-  const allowedReview = reviewModeFor(call.status);
+  // A tool that does not exist has no schema to edit against: nothing to re-run.
+  const allowedReview = call.unknownTool ? undefined : reviewModeFor(call.status);
   // Derived, so a status change from elsewhere (another tab, the run ending) closes stale UI at once.
   const showReject = canAct && rejecting && call.status === 'pending_approval';
   const openReview = canAct && review !== null && review === allowedReview ? review : null;
@@ -98,6 +107,11 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Enter' && event.target === event.currentTarget && foldable && !event.defaultPrevented) {
+      event.preventDefault();
+      setUnfolded((v) => !v);
+      return;
+    }
     if (!canAct || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target as HTMLElement;
     // Typing in a field, the reject form or the dialog must never trigger a card action.
@@ -125,23 +139,25 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-status={call.status}
-      className={`my-2 min-w-0 space-y-3 rounded-xl border border-l-4 border-zinc-200 bg-white p-3 text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none sm:p-4 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:focus-visible:ring-offset-zinc-950 ${CARD_TONE[tone]}`}
+      data-folded={open ? undefined : ''}
+      className={`my-2 min-w-0 rounded-xl border border-l-4 border-zinc-200 bg-white text-zinc-900 ${open ? 'space-y-3 p-3 sm:p-4' : 'px-3 py-2'} focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:focus-visible:ring-offset-zinc-950 ${CARD_TONE[tone]}`}
     >
-      <CardHeader call={call} tone={tone} />
+      <CardHeader call={call} tone={tone} title={title} foldable={foldable} open={open} onToggle={() => setUnfolded((v) => !v)} />
       {hint && (
         <span id={hintId} className="sr-only">
           {hint}
         </span>
       )}
 
-      <CallArguments call={call} />
-      <DeniedNotice call={call} />
+      {open && call.unknownTool && <UnknownToolNotice name={call.name} />}
+      {open && <CallArguments call={call} />}
+      {open && <DeniedNotice call={call} />}
 
       {call.status === 'running' && <ProgressBar name={call.name} progress={call.progress} />}
-      {call.content && <ContentLog name={call.name} text={call.content} />}
-      <CallResult call={call} />
+      {open && call.content && <ContentLog name={call.name} text={call.content} />}
+      {open && <CallResult call={call} />}
 
-      {canAct && (
+      {open && canAct && !call.unknownTool && (
         <CallActions
           status={call.status}
           rejecting={showReject}
@@ -175,7 +191,16 @@ export function ToolCard({ call, schema, actions, canAct }: ToolCardProps) {
   );
 }
 
-function CardHeader({ call, tone }: { call: ToolCallState; tone: StatusTone }) {
+interface CardHeaderProps {
+  call: ToolCallState;
+  tone: StatusTone;
+  title?: string;
+  foldable: boolean;
+  open: boolean;
+  onToggle(): void;
+}
+
+function CardHeader({ call, tone, title, foldable, open, onToggle }: CardHeaderProps) {
   const live = isInFlight(call.status) && call.startedAt !== undefined && call.endedAt === undefined;
   const now = useNow(live);
   const t = useT(messages);
@@ -183,13 +208,39 @@ function CardHeader({ call, tone }: { call: ToolCallState; tone: StatusTone }) {
   const locale = useLocale((s) => s.locale);
   const end = call.endedAt ?? (live ? now : undefined);
   const duration = call.startedAt !== undefined && end !== undefined ? formatDuration(end - call.startedAt, locale) : undefined;
-  return (
-    <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
+  const tFold = useT(foldMessages);
+  const name = (
+    <>
       <WrenchIcon />
-      <span className="min-w-0 font-mono text-sm font-semibold break-all">{call.name}</span>
+      <span className={`min-w-0 text-sm font-semibold ${title ? '' : 'font-mono'} ${open ? 'break-all' : 'truncate'}`} title={title ? call.name : undefined}>
+        {title ?? call.name}
+      </span>
+    </>
+  );
+  return (
+    <header className={`flex items-center gap-x-2 gap-y-1 ${open ? 'flex-wrap' : ''}`}>
+      {foldable ? (
+        // The same button folds and unfolds, so keyboard focus stays on it either way.
+        <button
+          type="button"
+          aria-expanded={open}
+          title={open ? tFold('hideDetails') : tFold('showDetails')}
+          onClick={onToggle}
+          className="flex min-w-0 flex-1 items-center gap-2 rounded-md text-left focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none"
+          data-testid="tool-fold"
+        >
+          <span aria-hidden="true" className={`inline-block shrink-0 text-xs text-zinc-500 transition-transform dark:text-zinc-400 ${open ? 'rotate-90' : ''}`}>
+            ▸
+          </span>
+          {name}
+          {!open && <FoldLine call={call} />}
+        </button>
+      ) : (
+        name
+      )}
       <span
         data-testid="tool-status"
-        className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${CHIP_TONE[tone]}`}
+        className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${CHIP_TONE[tone]}`}
       >
         {call.status === 'running' && (
           <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-current" />
@@ -197,7 +248,7 @@ function CardHeader({ call, tone }: { call: ToolCallState; tone: StatusTone }) {
         {call.denied ? <DeniedChipLabel /> : tStatus(call.status)}
       </span>
       {duration && (
-        <span className="ml-auto text-xs text-zinc-500 tabular-nums dark:text-zinc-400" title={t('duration')}>
+        <span className="ml-auto shrink-0 text-xs whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400" title={t('duration')}>
           {duration}
         </span>
       )}

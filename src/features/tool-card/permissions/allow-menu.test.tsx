@@ -10,7 +10,11 @@ afterEach(cleanup);
 function renderWithAllow(call: ToolCallState = makeCall()) {
   const actions = { ...makeActions(), allow: vi.fn<NonNullable<ToolCardActions['allow']>>() };
   render(<ToolCard call={call} schema={schema} actions={actions} canAct />);
-  return { actions, card: screen.getByRole('region', { name: call.name }) };
+  const card = screen.getByRole('region', { name: call.name });
+  // A settled card is folded to one line; these tests read what it says unfolded.
+  const fold = within(card).queryByTestId('tool-fold');
+  if (fold?.getAttribute('aria-expanded') === 'false') fireEvent.click(fold);
+  return { actions, card };
 }
 
 const toggle = () => screen.getByRole('button', { name: 'More ways to approve' });
