@@ -32,5 +32,4 @@ export type { FileInfo, FileReadResult, FileStore } from './files/file-store';
 export { FileStoreError, fileNameProblem } from './files/file-store';
 export { MemoryFileStore } from './files/memory-file-store';
 export { OpfsFileStore } from './files/opfs-file-store';
-export { evaluateExpression, ExpressionError } from './calculate/evaluate-expression';
 export { runInSandbox, SANDBOX_PAGE, type SandboxRunner, type SandboxRunOptions, type SandboxRunResult } from './sandbox';
