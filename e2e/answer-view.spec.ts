@@ -169,3 +169,28 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+// Review screenshots (`npm run screenshots`, or SCREENSHOTS=1 with --grep @screenshots): light,
+// dark, phone and 简体中文, written to SHOTS_DIR.
+test('answer with code and math @screenshots', async ({ browser }, testInfo) => {
+  const dir = process.env.SHOTS_DIR ?? 'test-results/screenshots';
+  const variants = [
+    { name: 'answer-light', colorScheme: 'light', width: 1100, locale: 'en-US' },
+    { name: 'answer-dark', colorScheme: 'dark', width: 1100, locale: 'en-US' },
+    { name: 'answer-phone', colorScheme: 'light', width: 375, locale: 'en-US' },
+    { name: 'answer-zh-cn', colorScheme: 'light', width: 1100, locale: 'zh-CN' },
+  ] as const;
+  for (const v of variants) {
+    const context = await browser.newContext({
+      colorScheme: v.colorScheme,
+      locale: v.locale,
+      viewport: { width: v.width, height: v.width > 400 ? 900 : 740 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const page = await context.newPage();
+    const answer = await openMathAndCode(page, `${keyFor(testInfo)}-${v.name}`);
+    await answer.locator('[data-testid="answer-actions"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/${v.name}.png` });
+    await context.close();
+  }
+});

@@ -274,6 +274,10 @@ describe('ChatController', () => {
     t.controller.send('go');
     await t.idle();
     expect(t.callOf('c').status).toBe('incomplete');
+    // The run ends there: the model is asked again only when the user chooses Continue.
+    expect(t.requests).toHaveLength(1);
+    expect(t.controller.continueTurn()).toBe(true);
+    await t.idle();
     expect(toolMessages(t.requests[1])[0].content).toMatch(/cut off/);
   });
 
