@@ -33,5 +33,4 @@ export { FileStoreError } from './files/file-store';
 export { pathProblem, pathPattern, PATH_RULE } from './files/file-path';
 export { MemoryFileStore } from './files/memory-file-store';
 export { OpfsFileStore } from './files/opfs-file-store';
-export { evaluateExpression, ExpressionError } from './calculate/evaluate-expression';
 export { runInSandbox, SANDBOX_PAGE, type SandboxRunner, type SandboxRunOptions, type SandboxRunResult } from './sandbox';

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { StoreApi } from 'zustand';
 import type { ChatController, ChatSnapshot } from '../../core/run/chat-controller';
 import type { StartRefusal } from '../../core/run/run-registry';
@@ -10,8 +10,10 @@ import { useT, type Translator } from '../../i18n';
 import { statusMessages } from '../chat/messages';
 import { messages } from './messages';
 import { SlashMenu } from './slash-menu';
-import { ToolForm } from './tool-form';
 import { useSlashCommands } from './use-slash-commands';
+
+// The form for a picked tool loads when a tool is picked: the first screen does not need it.
+const ToolForm = lazy(() => import('./tool-form').then((m) => ({ default: m.ToolForm })));
 
 interface ComposerProps {
   store: StoreApi<ChatSnapshot>;
@@ -103,7 +105,9 @@ export function Composer({ store, controller, admit, runLimit = null }: Composer
         <div className="relative">
           {slash.menu && <SlashMenu {...slash.menu} />}
           {slash.form ? (
-            <ToolForm key={slash.form.entry.tool.name} {...slash.form} />
+            <Suspense fallback={null}>
+              <ToolForm key={slash.form.entry.tool.name} {...slash.form} />
+            </Suspense>
           ) : (
             <div className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-indigo-500 focus-within:ring-2 focus-within:ring-indigo-500/20 dark:border-zinc-700 dark:bg-zinc-950">
               <textarea

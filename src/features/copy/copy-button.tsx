@@ -10,7 +10,10 @@ export interface CopyButtonProps {
   text: () => string | Promise<string>;
   /** The visible label at rest ("Copy", "Copy as text"). */
   label: ReactNode;
-  /** The accessible name when the label alone would be ambiguous ("Copy code"). */
+  /**
+   * The accessible name, kept while the button says "Copied" (the status region announces that):
+   * defaults to the label. It must contain the label's words.
+   */
   ariaLabel?: string;
   /** Selected for the user to copy by hand when the clipboard refuses. */
   fallbackTarget?: RefObject<HTMLElement | null>;
@@ -56,7 +59,7 @@ export function CopyButton({ text, label, ariaLabel, fallbackTarget, className }
     status === 'copied' ? t('copiedAnnouncement') : status === 'selected' ? t('selectedAnnouncement') : status === 'failed' ? t('copyFailed') : '';
   return (
     <>
-      <button type="button" aria-label={ariaLabel} onClick={() => void copy()} className={className ?? BASE}>
+      <button type="button" aria-label={ariaLabel ?? (typeof label === 'string' ? label : undefined)} onClick={() => void copy()} className={className ?? BASE}>
         {status === 'copied' ? t('copied') : status === 'selected' ? t('selected') : label}
       </button>
       <span role="status" aria-live="polite" className="sr-only">

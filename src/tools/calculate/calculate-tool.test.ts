@@ -7,12 +7,12 @@ describe('calculate tool', () => {
   const tool = createCalculateTool();
   const signal = new AbortController().signal;
 
-  it('returns the expression with its result', () => {
-    expect(tool.run({ expression: '2 ^ 10 - 24' }, { signal })).toEqual({ expression: '2 ^ 10 - 24', result: 1000 });
+  it('returns the expression with its result', async () => {
+    await expect(tool.run({ expression: '2 ^ 10 - 24' }, { signal })).resolves.toEqual({ expression: '2 ^ 10 - 24', result: 1000 });
   });
 
-  it('throws the positioned parse error for the model to read', () => {
-    expect(() => tool.run({ expression: '(1 + 2) * )' }, { signal })).toThrow("Unexpected ')' at 11");
+  it('throws the positioned parse error for the model to read', async () => {
+    await expect(tool.run({ expression: '(1 + 2) * )' }, { signal })).rejects.toThrow("Unexpected ')' at 11");
   });
 
   it('runs without asking and validates its arguments', () => {

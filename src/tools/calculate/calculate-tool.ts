@@ -1,5 +1,4 @@
 import type { ToolDefinition } from '../../core/tools/types';
-import { evaluateExpression } from './evaluate-expression';
 
 /** The calculate tool: safe arithmetic, no eval. */
 export function createCalculateTool(): ToolDefinition {
@@ -25,7 +24,9 @@ export function createCalculateTool(): ToolDefinition {
       additionalProperties: false,
     },
     policy: 'auto',
-    run(args: { expression: string }) {
+    // The parser loads with the first calculation: it is not needed to start the app.
+    async run(args: { expression: string }) {
+      const { evaluateExpression } = await import('./evaluate-expression');
       return { expression: args.expression, result: evaluateExpression(args.expression) };
     },
   };
