@@ -13,7 +13,7 @@ export interface UseMockOptions {
   streaming?: boolean;
   model?: string;
   /** Default: the app's default (OpenAI chat completions). Anthropic gets the mock's root as base URL. */
-  protocol?: 'openai-chat' | 'anthropic-messages';
+  protocol?: 'openai-chat' | 'openai-responses' | 'anthropic-messages';
   /** Default: the app's default ("auto"). */
   toolMode?: 'native' | 'prompted' | 'auto';
 }
@@ -56,7 +56,7 @@ export async function chatRequests(key: string): Promise<MockRequestRecord[]> {
 export async function modelRequests(key: string): Promise<MockRequestRecord[]> {
   const res = await fetch(`${MOCK}/__mock/requests?key=${encodeURIComponent(key)}`);
   const all: MockRequestRecord[] = await res.json();
-  return all.filter((r) => r.method === 'POST' && /\/(chat\/completions|messages)$/.test(r.path));
+  return all.filter((r) => r.method === 'POST' && /\/(chat\/completions|messages|responses)$/.test(r.path));
 }
 
 /**
