@@ -84,3 +84,44 @@ test('annotations: titles and the server’s hints as badges; a tool that needs 
   expect(offered).toContain('everything__echo');
   expect(offered.filter((name) => name.includes('research'))).toEqual([]);
 });
+
+test('elicitation: the server’s request opens a dialog naming it; one answered, one declined', async ({ page }, testInfo) => {
+  await useMock(page, keyFor(testInfo));
+  await page.goto('/');
+  const settings = await addEverything(page);
+  await settings.getByRole('button', { name: 'Done' }).click();
+  const TOOL = 'everything__trigger-elicitation-request';
+
+  await send(page, `/${TOOL} {}`);
+  const card = toolCard(page, TOOL);
+  await card.getByRole('button', { name: 'Approve', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Everything asks for your input' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('The MCP server “Everything” is asking during a tool call.');
+  await expect(dialog).toContainText('Please provide inputs for the following fields:');
+  await expect(toolStatus(card)).toHaveText('Running');
+  // The form follows the schema: defaults filled in, choices as selects, a multi-choice as checkboxes.
+  await expect(dialog.getByLabel('Integer', { exact: true })).toHaveValue('42');
+  await expect(dialog.getByLabel('Titled Single Select Enum', { exact: true })).toHaveValue('hero-1');
+  await expect(dialog.getByRole('checkbox', { name: 'Tuna' })).toBeChecked();
+  // Required fields are checked before anything is sent.
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  await expect(dialog.getByText('This field is required.')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'String', exact: true }).fill('Ada Lovelace');
+  await dialog.getByLabel('String with email format', { exact: true }).fill('ada@example.com');
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toolStatus(card)).toHaveText('Done');
+  await expect(card).toContainText('Name: Ada Lovelace');
+  await expect(card).toContainText('Email: ada@example.com');
+  await waitIdle(page);
+
+  await send(page, `/${TOOL} {}`);
+  const second = page.getByRole('region', { name: TOOL, exact: true }).last();
+  await second.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Decline' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toolStatus(second)).toHaveText('Done');
+  await expect(second).toContainText('User declined to provide the requested information.');
+});

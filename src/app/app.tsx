@@ -18,7 +18,6 @@ import { useConversations } from '../store/conversations-store';
 import { useRunPreferences } from '../store/run-preferences';
 import { AppHeader } from './app-header';
 import { inspector, runPreferences, tools } from './chat-runtime';
-import { mcpServers } from './mcp-runtime';
 import { conversationsStore, mirrorStore, session } from './persistence-runtime';
 import { hashFor } from '../store/session/routing';
 import { useAttention } from './use-attention';
@@ -26,11 +25,12 @@ import { SidebarFooter } from './sidebar-footer';
 import { useT } from '../i18n';
 import { messages } from './messages';
 import { useHelpShortcut } from '../features/shortcuts/use-help-shortcut';
-import { InspectorPanel, PermissionsDialogHost, SettingsDialog, ShortcutsDialog } from './lazy-panels';
+import { InspectorPanel, McpHost, PermissionsDialogHost, SettingsDialog, ShortcutsDialog } from './lazy-panels';
 import { Announcer } from '../features/announcer/announcer';
 
 const contextMarker = <ContextMarker />;
-const mcpSection = <LazyMcpServersSection manager={mcpServers} />;
+const loadMcpManager = () => import('./mcp-runtime').then((m) => m.mcpServers);
+const mcpSection = <LazyMcpServersSection loadManager={loadMcpManager} />;
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
@@ -63,8 +63,6 @@ export function App() {
 
   useEffect(() => session.start(), []);
   useAttention();
-  // Saved MCP servers connect in the background; the SDK loads only if there is one.
-  useEffect(() => mcpServers.start(), []);
 
   const idle = useChat(chatStore, (s) => s.run.phase === 'idle');
   const maxRuns = useRunPreferences(runPreferences, (s) => s.maxRuns);
@@ -86,6 +84,7 @@ export function App() {
       store={store}
       controller={controller}
       admit={session.admitShown}
+      canStart={runLimit === null}
       tools={tools}
       modelLabel={modelLabel}
       demo={demo}
@@ -160,6 +159,7 @@ export function App() {
       {/* After Settings, so opened from there it stacks on top and closing it returns to Settings. */}
       {permissionsOpen && <PermissionsDialogHost onClose={() => setPermissionsOpen(false)} />}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+      <McpHost />
       <Announcer store={chatStore} />
     </QueryClientProvider>
   );

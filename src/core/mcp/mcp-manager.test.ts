@@ -107,6 +107,27 @@ describe('createMcpManager', () => {
     expect(manager.servers()[0].status).toMatchObject({ state: 'connected', tools: ['s__one', 's__two'] });
   });
 
+  it('a session that stops working after connect (refused, or lost for good) takes its tools away and says why', async () => {
+    const { manager, registry, attempts } = setup();
+    manager.add({ name: 's', url: 'https://s.example/mcp', token: 't', rememberToken: false });
+    attempts[0].succeed([info('one')]);
+    await flush();
+    attempts[0].hooks.onLost({ kind: 'refused', status: 401 });
+    expect(manager.servers()[0].status).toEqual({ state: 'error', problem: { kind: 'refused', status: 401 } });
+    expect(toolNames(registry)).toEqual(['calculate']);
+
+    // A reconnect starts over; a late report from the old session changes nothing.
+    const reconnecting = manager.reconnect(manager.servers()[0].id);
+    await flush();
+    attempts[1].succeed([info('one')]);
+    await reconnecting;
+    await flush();
+    attempts[0].hooks.onLost({ kind: 'session_lost' });
+    expect(manager.servers()[0].status).toMatchObject({ state: 'connected', tools: ['s__one'] });
+    attempts[1].hooks.onLost({ kind: 'session_lost' });
+    expect(manager.servers()[0].status).toEqual({ state: 'error', problem: { kind: 'session_lost' } });
+  });
+
   it('lists titles and hints, and keeps tools that need task-based execution away from the model', async () => {
     const { manager, registry, attempts } = setup();
     manager.add({ name: 's', url: 'https://s.example/mcp', token: '', rememberToken: false });

@@ -1,4 +1,5 @@
 import type { DynamicToolRegistry } from '../tools/registry';
+import type { Elicitations } from './elicitations';
 import { toToolDefinition } from './map-tool';
 import { normalizeServerUrl, originOf } from './server-url';
 import { exposedToolNames, serverPrefix, uniquePrefix } from './tool-names';
@@ -70,6 +71,8 @@ export interface McpManager {
 
 export interface McpManagerOptions {
   registry: DynamicToolRegistry;
+  /** Where servers' requests for user input wait for an answer; without it, servers cannot ask. */
+  elicitations?: Elicitations;
   connect: McpConnector;
   storage: McpServersStorage;
   newId?: () => string;
@@ -86,7 +89,7 @@ interface Entry {
 const sourceId = (id: string) => `mcp:${id}`;
 
 /** Keeps the configured MCP servers connected and their tools in the registry. Framework-free; the SDK comes in through `connect`. */
-export function createMcpManager({ registry, connect, storage, newId = defaultId }: McpManagerOptions): McpManager {
+export function createMcpManager({ registry, connect, storage, elicitations, newId = defaultId }: McpManagerOptions): McpManager {
   const entries = new Map<string, Entry>();
   const listeners = new Set<() => void>();
   let views: readonly McpServerView[] = [];
@@ -144,6 +147,14 @@ export function createMcpManager({ registry, connect, storage, newId = defaultId
           onToolsChanged: (tools) => {
             if (live && current(entry, attempt) && entry.connection === live) publish(entry, live, tools);
           },
+          onLost: (problem) => {
+            if (!live || !current(entry, attempt) || entry.connection !== live) return;
+            // Its tools leave the model's list until the user reconnects (or fixes the token).
+            registry.removeSource(sourceId(entry.config.id));
+            entry.status = { state: 'error', problem };
+            changed();
+          },
+          ...(elicitations ? { onElicit: (request, signal) => elicitations.ask(entry.config.name, request, signal) } : {}),
         },
       );
       if (!current(entry, attempt)) return void (await connection.close());

@@ -50,6 +50,11 @@ export const messages = defineMessages(
     problemHttp: 'The server answered with an error (HTTP {status}). Try again later or check the server’s logs.',
     problemNameClash: 'One of this server’s tools has the same name as an existing tool ({name}). Remove the server and add it again under another name.',
     problemOther: 'Could not connect: {message}',
+    problemRefused:
+      'The server stopped accepting this connection (HTTP {status}): the token was probably revoked or has expired. Its tools are off until you reconnect; if the token changed, remove the server and add it again with the new one.',
+    problemSessionLost:
+      'The server forgot this session (it may have restarted) and reconnecting once did not bring it back. Its tools are off; check the server, then reconnect.',
+    statusRefused: 'Access refused',
   },
   {
     title: 'MCP 服务器',
@@ -100,5 +105,8 @@ export const messages = defineMessages(
     problemHttp: '服务器返回了错误（HTTP {status}）。请稍后重试，或查看服务器日志。',
     problemNameClash: '此服务器的某个工具与已有工具同名（{name}）。请移除该服务器，并换一个名称重新添加。',
     problemOther: '无法连接：{message}',
+    problemRefused: '服务器不再接受此连接（HTTP {status}）：令牌可能已被撤销或已过期。在你重新连接之前，它的工具已停用；如果令牌已更换，请移除该服务器并用新令牌重新添加。',
+    problemSessionLost: '服务器丢失了此会话（可能已重启），自动重新连接一次也未能恢复。它的工具已停用；请检查服务器，然后重新连接。',
+    statusRefused: '访问被拒绝',
   },
 );

@@ -78,7 +78,7 @@ export function ServerRow({ server, pageOrigin, onReconnect, onRemove }: ServerR
 
 function statusText(t: Translator<keyof (typeof messages)['en'] & string>, status: McpServerStatus): string {
   if (status.state === 'connecting') return t('statusConnecting');
-  if (status.state === 'error') return t('statusError');
+  if (status.state === 'error') return status.problem.kind === 'refused' ? t('statusRefused') : t('statusError');
   return status.tools.length === 1 ? t('statusConnectedOne') : t('statusConnected', { count: status.tools.length });
 }
 

@@ -5,23 +5,9 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useSettings } from '../../store/settings-store';
 import { API_KEY_STORAGE_KEY } from '../../store/settings-persistence';
 import { SettingsDialog } from './settings-dialog';
+import { installDialogPolyfill } from '../../ui/dialog-polyfill.testing';
 
 const KEY = 'sk-test-VERY-SECRET-42';
-
-// jsdom has <dialog> but not its modal API; this stand-in keeps the same open/close/event contract.
-function installDialogPolyfill() {
-  const proto = HTMLDialogElement.prototype;
-  const original = { showModal: proto.showModal, close: proto.close };
-  proto.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  proto.close = function close(this: HTMLDialogElement) {
-    if (!this.hasAttribute('open')) return;
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-  return () => Object.assign(proto, original);
-}
 
 let queryClient: QueryClient;
 let restoreDialog: () => void;

@@ -4,7 +4,7 @@ import './zod-jitless';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { ElicitRequestSchema, ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker-provider.js';
 import { MCP_TOOL_TIMEOUT_MS } from '../../core/mcp/map-tool';
 import { createRequestFetch } from './request-fetch';
@@ -49,12 +49,19 @@ export async function openMcpConnection(target: McpConnectTarget, hooks: McpConn
       try {
         return await callOnce(session.client, name, args, options);
       } catch (error) {
-        if (!(error instanceof StreamableHTTPError && error.code === 404) || options.signal.aborted)
+        const status = error instanceof StreamableHTTPError ? error.code : undefined;
+        if (options.signal.aborted || !(status === 404 || status === 400)) {
+          // Refused after connecting: the token was revoked or expired, and every later call would fail too.
+          if (!options.signal.aborted && (status === 401 || status === 403)) hooks.onLost({ kind: 'refused', status });
           throw new Error(hide(callErrorText(error), token));
+        }
       }
+      // The server no longer knows the session (404; some servers say 400): it never took the call, so a
+      // fresh session may send it again, once.
       try {
         return await callOnce((await reopen()).client, name, args, options);
       } catch (error) {
+        if (!options.signal.aborted) hooks.onLost({ kind: 'session_lost' });
         throw new Error(hide(callErrorText(error), token));
       }
     },
@@ -70,6 +77,8 @@ async function openSession({ url, token }: McpConnectTarget, hooks: McpConnectHo
     requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : undefined,
   });
   const client = new Client(CLIENT_INFO, {
+    // Form-mode elicitation only: URL mode would send the user to a page of the server's choosing.
+    capabilities: hooks.onElicit ? { elicitation: { form: {} } } : {},
     // The default validator is ajv, which compiles schemas with `new Function`; the page's CSP forbids that.
     jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
     listChanged: {
@@ -80,6 +89,13 @@ async function openSession({ url, token }: McpConnectTarget, hooks: McpConnectHo
       },
     },
   });
+  const onElicit = hooks.onElicit;
+  if (onElicit)
+    client.setRequestHandler(ElicitRequestSchema, async (request, extra) => {
+      const { params } = request;
+      if (params.mode === 'url') return { action: 'decline' };
+      return onElicit({ message: params.message, schema: params.requestedSchema as Record<string, unknown> }, extra.signal);
+    });
   try {
     await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });
     return { client, transport, tools: await listAllTools(client) };
@@ -164,7 +180,8 @@ function describe(problem: McpProblem): string {
 
 // What the model reads when a call fails: short, English, and actionable by the user.
 function callErrorText(error: unknown): string {
-  const problem = problemFrom(error);
+  // A failed reconnect carries the problem openSession already sorted out.
+  const problem = (error as { problem?: McpProblem } | null)?.problem ?? problemFrom(error);
   switch (problem.kind) {
     case 'network':
       return 'The MCP server could not be reached (network or CORS failure).';
