@@ -8,13 +8,15 @@ import { keyFor, lastAnswer, modelRequests, queue, send, toolCard, toolStatus, u
 interface Mode {
   name: string;
   settings: UseMockOptions;
-  protocol: 'openai' | 'anthropic' | 'prompted';
+  protocol: 'openai' | 'anthropic' | 'responses' | 'prompted';
 }
 
 const MODES: Mode[] = [
   { name: 'OpenAI streaming', settings: { streaming: true }, protocol: 'openai' },
   { name: 'OpenAI non-streaming', settings: { streaming: false }, protocol: 'openai' },
   { name: 'Anthropic streaming', settings: { protocol: 'anthropic-messages', streaming: true }, protocol: 'anthropic' },
+  { name: 'OpenAI Responses streaming', settings: { protocol: 'openai-responses', streaming: true }, protocol: 'responses' },
+  { name: 'OpenAI Responses non-streaming', settings: { protocol: 'openai-responses', streaming: false }, protocol: 'responses' },
   { name: 'prompted tools', settings: { toolMode: 'prompted', streaming: true }, protocol: 'prompted' },
 ];
 
@@ -41,7 +43,14 @@ interface Exchange {
 function exchanges(mode: Mode, body: any): Exchange[] {
   const out: Exchange[] = [];
   const messages: any[] = body.messages;
-  if (mode.protocol === 'openai') {
+  if (mode.protocol === 'responses') {
+    const items: any[] = body.input;
+    items.forEach((item, i) => {
+      if (item.type !== 'function_call') return;
+      const reply = items.slice(i + 1).find((r) => r.type === 'function_call_output' && r.call_id === item.call_id);
+      out.push({ name: item.name, args: JSON.parse(item.arguments), callId: item.call_id, resultId: reply?.call_id, result: reply?.output });
+    });
+  } else if (mode.protocol === 'openai') {
     messages.forEach((m, i) => {
       for (const [j, call] of (m.tool_calls ?? []).entries()) {
         const reply = messages[i + 1 + j];
@@ -87,6 +96,12 @@ function checkRequest(mode: Mode, record: MockRequestRecord) {
     expect(record.headers['anthropic-version']).toBeTruthy();
     expect(body.max_tokens).toBeGreaterThan(0);
     expect(body.tools.find((t: any) => t.name === 'write_file').input_schema.type).toBe('object');
+  } else if (mode.protocol === 'responses') {
+    expect(record.path).toBe('/v1/responses');
+    // Stateless: nothing is stored at the provider, so reasoning comes back encrypted every round.
+    expect(body.store).toBe(false);
+    expect(body.include).toEqual(['reasoning.encrypted_content']);
+    expect(body.tools.find((t: any) => t.name === 'write_file').parameters.type).toBe('object');
   } else {
     expect(record.path).toBe('/v1/chat/completions');
   }
@@ -105,7 +120,9 @@ for (const mode of MODES) {
   test(`tool conversation over ${mode.name}: auto call, edited approval, three rounds`, async ({ page }, testInfo) => {
     const key = keyFor(testInfo);
     // Forced, so the calls can only arrive as <tool_call> text the app must parse.
-    await queue(key, ...ROUNDS.map((r) => (mode.protocol === 'prompted' ? { ...r, promptedTools: true } : r)));
+    // Over the Responses API the first round also reasons, so the next request must carry it back.
+    const rounds = mode.protocol === 'responses' ? [{ ...ROUNDS[0], reasoning: 'Calculate, then save.' }, ...ROUNDS.slice(1)] : ROUNDS;
+    await queue(key, ...rounds.map((r) => (mode.protocol === 'prompted' ? { ...r, promptedTools: true } : r)));
     await useMock(page, key, mode.settings);
     await page.goto('/');
     await send(page, 'Compute 6*7 and save it to answer.md');
@@ -141,6 +158,12 @@ for (const mode of MODES) {
     expect(requests.map((r) => r.source)).toEqual(['queue', 'queue', 'queue']);
     for (const r of requests) checkRequest(mode, r);
     expect(exchanges(mode, requests[0].body)).toEqual([]);
+    if (mode.protocol === 'responses') {
+      const input: any[] = (requests[1].body as any).input;
+      const reasoning = input.findIndex((i) => i.type === 'reasoning');
+      expect(input[reasoning]).toMatchObject({ type: 'reasoning', encrypted_content: expect.stringMatching(/^enc_mock_/) });
+      expect(reasoning, 'reasoning goes back before the call it led to').toBeLessThan(input.findIndex((i) => i.type === 'function_call'));
+    }
 
     const [calcRound] = exchanges(mode, requests[1].body);
     expect(calcRound).toMatchObject({ name: 'calculate', args: CALC_ARGS });

@@ -13,7 +13,7 @@ export interface UseMockOptions {
   streaming?: boolean;
   model?: string;
   /** Default: the app's default (OpenAI chat completions). Anthropic gets the mock's root as base URL. */
-  protocol?: 'openai-chat' | 'anthropic-messages';
+  protocol?: 'openai-chat' | 'openai-responses' | 'anthropic-messages';
   /** Default: the app's default ("auto"). */
   toolMode?: 'native' | 'prompted' | 'auto';
 }
@@ -45,18 +45,18 @@ export async function queue(key: string, ...responses: MockScript[]) {
   expect(res.ok).toBe(true);
 }
 
-/** The chat-completion requests the mock received for this key. */
+/** The OpenAI requests (chat completions or Responses) the mock received for this key. */
 export async function chatRequests(key: string): Promise<MockRequestRecord[]> {
   const res = await fetch(`${MOCK}/__mock/requests?key=${encodeURIComponent(key)}`);
   const all: MockRequestRecord[] = await res.json();
-  return all.filter((r) => r.path.endsWith('/chat/completions') && r.method === 'POST');
+  return all.filter((r) => /\/(chat\/completions|responses)$/.test(r.path) && r.method === 'POST');
 }
 
 /** Every model request (chat completions and Anthropic messages) the mock received for this key, oldest first. */
 export async function modelRequests(key: string): Promise<MockRequestRecord[]> {
   const res = await fetch(`${MOCK}/__mock/requests?key=${encodeURIComponent(key)}`);
   const all: MockRequestRecord[] = await res.json();
-  return all.filter((r) => r.method === 'POST' && /\/(chat\/completions|messages)$/.test(r.path));
+  return all.filter((r) => r.method === 'POST' && /\/(chat\/completions|messages|responses)$/.test(r.path));
 }
 
 /**
@@ -150,7 +150,8 @@ export interface WireMessage {
 export async function requestMessages(key: string, index: number): Promise<WireMessage[]> {
   const requests = await chatRequests(key);
   expect(requests.length, `chat request #${index} exists`).toBeGreaterThan(index);
-  return (requests[index].body as { messages: WireMessage[] }).messages;
+  const body = requests[index].body as { messages?: WireMessage[]; input?: ResponsesItem[] };
+  return body.messages ?? responsesMessages(body.input ?? []);
 }
 
 /** The role:'tool' messages of this key's index-th chat request. */
@@ -204,4 +205,29 @@ export async function unfold(card: Locator) {
   const toggle = card.getByTestId('tool-fold');
   if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
+interface ResponsesItem {
+  type?: string;
+  role?: string;
+  content?: string;
+  call_id?: string;
+  name?: string;
+  arguments?: string;
+  output?: string;
+}
+
+/** Responses API input items as chat messages, so the stories read one shape whichever protocol sent it. */
+function responsesMessages(items: ResponsesItem[]): WireMessage[] {
+  const out: WireMessage[] = [];
+  for (const item of items) {
+    if (item.type === 'function_call_output') out.push({ role: 'tool', tool_call_id: item.call_id, content: item.output } as WireMessage);
+    else if (item.type === 'function_call') {
+      const last = out[out.length - 1] as WireMessage & { tool_calls?: unknown[] };
+      const call = { id: item.call_id, type: 'function', function: { name: item.name, arguments: item.arguments } };
+      if (last?.role === 'assistant') (last.tool_calls ??= []).push(call);
+      else out.push({ role: 'assistant', content: null, tool_calls: [call] } as unknown as WireMessage);
+    } else if (item.role) out.push({ role: item.role, content: item.content ?? null } as WireMessage);
+  }
+  return out;
 }

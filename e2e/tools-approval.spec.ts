@@ -17,77 +17,83 @@ import {
 // Calls that need the user: approve while others run, reject with a reason, edit the arguments,
 // and a regenerated answer that must ask again instead of re-running silently.
 
-test('parallel calls: auto calls run while an ask call waits; approving it completes the round', async ({ page }, testInfo) => {
-  const key = keyFor(testInfo);
-  await queue(
-    key,
-    {
-      toolCalls: [
-        { id: 'p-calc', name: 'calculate', arguments: { expression: '6*7' } },
-        { id: 'p-items', name: 'process_items', arguments: { count: 8, delayMs: 300 } },
-        { id: 'p-write', name: 'write_file', arguments: { name: 'parallel.md', content: 'three at once' } },
-      ],
-      delayMs: 0,
-    },
-    { text: 'All three are done.', delayMs: 0 },
-  );
-  await useMock(page, key);
-  await page.goto('/');
-  await send(page, 'Do three things');
+// The parallel and reject stories run over both OpenAI protocols: chat completions and the Responses API.
+for (const [protocol, name] of [
+  ['openai-chat', 'chat completions'],
+  ['openai-responses', 'the Responses API'],
+] as const) {
+  test(`parallel calls over ${name}: auto calls run while an ask call waits; approving it completes the round`, async ({ page }, testInfo) => {
+    const key = keyFor(testInfo);
+    await queue(
+      key,
+      {
+        toolCalls: [
+          { id: 'p-calc', name: 'calculate', arguments: { expression: '6*7' } },
+          { id: 'p-items', name: 'process_items', arguments: { count: 8, delayMs: 300 } },
+          { id: 'p-write', name: 'write_file', arguments: { name: 'parallel.md', content: 'three at once' } },
+        ],
+        delayMs: 0,
+      },
+      { text: 'All three are done.', delayMs: 0 },
+    );
+    await useMock(page, key, { protocol });
+    await page.goto('/');
+    await send(page, 'Do three things');
 
-  const calc = toolCard(page, 'calculate');
-  const items = toolCard(page, 'process_items');
-  const write = toolCard(page, 'write_file');
-  await expect(toolStatus(write)).toHaveText('Waiting for approval');
-  await expect(toolStatus(items)).toHaveText('Running');
-  await expect(page.getByTestId('run-status')).toHaveText('Waiting for your approval (1 call) · Running 1 tool');
-  await expect(toolStatus(calc)).toHaveText('Done');
-  await expect(calc).toContainText('42');
-  await expect(toolStatus(items)).toHaveText('Done');
-  // Both auto calls finished; the round still waits for the user, and nothing went back to the model.
-  await expect(toolStatus(write)).toHaveText('Waiting for approval');
-  await expect(page.getByTestId('run-status')).toHaveText('Waiting for your approval (1 call)');
-  await expectRequestCount(key, 1);
+    const calc = toolCard(page, 'calculate');
+    const items = toolCard(page, 'process_items');
+    const write = toolCard(page, 'write_file');
+    await expect(toolStatus(write)).toHaveText('Waiting for approval');
+    await expect(toolStatus(items)).toHaveText('Running');
+    await expect(page.getByTestId('run-status')).toHaveText('Waiting for your approval (1 call) · Running 1 tool');
+    await expect(toolStatus(calc)).toHaveText('Done');
+    await expect(calc).toContainText('42');
+    await expect(toolStatus(items)).toHaveText('Done');
+    // Both auto calls finished; the round still waits for the user, and nothing went back to the model.
+    await expect(toolStatus(write)).toHaveText('Waiting for approval');
+    await expect(page.getByTestId('run-status')).toHaveText('Waiting for your approval (1 call)');
+    await expectRequestCount(key, 1);
 
-  await write.getByRole('button', { name: 'Approve', exact: true }).click();
-  await expect(toolStatus(write)).toHaveText('Done');
-  await expect(lastAnswer(page)).toContainText('All three are done.');
-  await waitIdle(page);
+    await write.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect(toolStatus(write)).toHaveText('Done');
+    await expect(lastAnswer(page)).toContainText('All three are done.');
+    await waitIdle(page);
 
-  await expectRequestCount(key, 2);
-  const results = await toolResults(key, 1);
-  expect(results.map((m) => m.tool_call_id)).toEqual(['p-calc', 'p-items', 'p-write']);
-  expect(JSON.parse(results[0].content ?? '')).toMatchObject({ result: 42 });
-  expect(JSON.parse(results[1].content ?? '')).toMatchObject({ processed: 8 });
-  expect(JSON.parse(results[2].content ?? '')).toEqual({ name: 'parallel.md', bytes: 13 });
-});
+    await expectRequestCount(key, 2);
+    const results = await toolResults(key, 1);
+    expect(results.map((m) => m.tool_call_id)).toEqual(['p-calc', 'p-items', 'p-write']);
+    expect(JSON.parse(results[0].content ?? '')).toMatchObject({ result: 42 });
+    expect(JSON.parse(results[1].content ?? '')).toMatchObject({ processed: 8 });
+    expect(JSON.parse(results[2].content ?? '')).toEqual({ name: 'parallel.md', bytes: 13 });
+  });
 
-test('rejecting with a reason tells the model the reason', async ({ page }, testInfo) => {
-  const key = keyFor(testInfo);
-  await queue(
-    key,
-    { toolCalls: [{ id: 'w1', name: 'write_file', arguments: { name: 'secret.txt', content: 'x' } }], delayMs: 0 },
-    { text: 'Understood, I will not write it.', delayMs: 0 },
-  );
-  await useMock(page, key);
-  await page.goto('/');
-  await send(page, 'Save a secret');
+  test(`rejecting with a reason tells the model the reason (${name})`, async ({ page }, testInfo) => {
+    const key = keyFor(testInfo);
+    await queue(
+      key,
+      { toolCalls: [{ id: 'w1', name: 'write_file', arguments: { name: 'secret.txt', content: 'x' } }], delayMs: 0 },
+      { text: 'Understood, I will not write it.', delayMs: 0 },
+    );
+    await useMock(page, key, { protocol });
+    await page.goto('/');
+    await send(page, 'Save a secret');
 
-  const card = toolCard(page, 'write_file');
-  await card.getByRole('button', { name: 'Reject', exact: true }).click();
-  await card.getByRole('textbox', { name: 'Reason' }).fill('Use notes.md instead');
-  await card.getByRole('button', { name: 'Confirm reject' }).click();
+    const card = toolCard(page, 'write_file');
+    await card.getByRole('button', { name: 'Reject', exact: true }).click();
+    await card.getByRole('textbox', { name: 'Reason' }).fill('Use notes.md instead');
+    await card.getByRole('button', { name: 'Confirm reject' }).click();
 
-  await expect(toolStatus(card)).toHaveText('Rejected');
-  await unfold(card);
-  await expect(card).toContainText('Rejected: Use notes.md instead');
-  await expect(lastAnswer(page)).toContainText('Understood, I will not write it.');
-  await waitIdle(page);
+    await expect(toolStatus(card)).toHaveText('Rejected');
+    await unfold(card);
+    await expect(card).toContainText('Rejected: Use notes.md instead');
+    await expect(lastAnswer(page)).toContainText('Understood, I will not write it.');
+    await waitIdle(page);
 
-  await expectRequestCount(key, 2);
-  const [result] = await toolResults(key, 1);
-  expect(result).toMatchObject({ tool_call_id: 'w1', content: 'The user rejected this call. Reason: Use notes.md instead' });
-});
+    await expectRequestCount(key, 2);
+    const [result] = await toolResults(key, 1);
+    expect(result).toMatchObject({ tool_call_id: 'w1', content: 'The user rejected this call. Reason: Use notes.md instead' });
+  });
+}
 
 test('review arguments: invalid edits block Approve; a valid edit runs and the history stays honest', async ({ page }, testInfo) => {
   const key = keyFor(testInfo);

@@ -10,6 +10,7 @@ const CALL_BLOCK = /<tool_call>\s*([\s\S]*?)\s*<\/tool_call>/g;
  */
 export function chatView(body) {
   const out = [];
+  if (!Array.isArray(body?.messages) && body?.input !== undefined) return responsesView(body.input);
   for (const m of Array.isArray(body?.messages) ? body.messages : []) {
     if (m?.role === 'assistant') out.push(assistantView(m));
     else if (m?.role === 'user') out.push(...userView(m));
@@ -61,4 +62,28 @@ function resultText(content) {
 export function lastUserText(messages) {
   const user = [...messages].reverse().find((m) => m?.role === 'user');
   return typeof user?.content === 'string' ? user.content : '';
+}
+
+/** Responses API `input` items as chat messages: function_call items join the assistant message before them. */
+function responsesView(input) {
+  if (typeof input === 'string') return [{ role: 'user', content: input }];
+  const out = [];
+  for (const item of Array.isArray(input) ? input : []) {
+    if (item?.type === 'function_call') {
+      let last = out[out.length - 1];
+      if (last?.role !== 'assistant') out.push((last = { role: 'assistant', content: null }));
+      (last.tool_calls ??= []).push({ id: item.call_id, type: 'function', function: { name: item.name, arguments: item.arguments } });
+    } else if (item?.type === 'function_call_output') {
+      out.push({ role: 'tool', tool_call_id: item.call_id, content: item.output });
+    } else if (item?.type === 'reasoning') {
+      continue;
+    } else if (item?.role === 'assistant') {
+      out.push(assistantView(item));
+    } else if (item?.role === 'user') {
+      out.push(...userView(item));
+    } else if (item?.role) {
+      out.push({ role: item.role, content: typeof item.content === 'string' ? item.content : '' });
+    }
+  }
+  return out;
 }

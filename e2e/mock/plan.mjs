@@ -67,7 +67,7 @@ function systemText(body) {
     else if (Array.isArray(content)) for (const p of content) if (typeof p?.text === 'string') parts.push(p.text);
   };
   collect(body?.system);
-  for (const m of Array.isArray(body?.messages) ? body.messages : []) if (m?.role === 'system') collect(m.content);
+  for (const m of Array.isArray(body?.messages) ? body.messages : Array.isArray(body?.input) ? body.input : []) if (m?.role === 'system') collect(m.content);
   return parts.join('\n');
 }
 

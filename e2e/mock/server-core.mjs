@@ -6,6 +6,7 @@ import { messagesBodyProblem } from './anthropic-checks.mjs';
 import { chatView, lastUserText } from './chat-view.mjs';
 import { applyCors, openAIError, parseJson, readBody, sendJson, sendText } from './http-util.mjs';
 import { anthropicError, respondAnthropic } from './respond-anthropic.mjs';
+import { respondResponses, responsesBodyProblem } from './respond-responses.mjs';
 import { respond } from './respond.mjs';
 import { scenarioFor } from './scenarios.mjs';
 
@@ -73,7 +74,7 @@ async function handle(req, res, state) {
   }
   if (url.pathname.startsWith('/__mock/')) return control(req, res, url, state);
 
-  const route = /^(?:\/v1)?\/(models|chat\/completions|messages)$/.exec(url.pathname)?.[1];
+  const route = /^(?:\/v1)?\/(models|chat\/completions|messages|responses)$/.exec(url.pathname)?.[1];
   if (!route) {
     sendJson(res, 404, openAIError(404, { message: `Unknown path ${url.pathname}`, code: 'unknown_url' }));
     return;
@@ -129,13 +130,16 @@ async function handle(req, res, state) {
   if (route === 'messages') {
     const problem = messagesBodyProblem(body);
     if (problem) return fail(400, problem);
+  } else if (route === 'responses') {
+    const problem = responsesBodyProblem(body);
+    if (problem) return fail(400, problem);
   } else if (!body || typeof body !== 'object' || !Array.isArray(body.messages)) {
     return fail(400, "Missing required parameter: 'messages'.");
   }
 
   const { script, source } = pickScript(state, key, body);
   entry.source = source;
-  await (route === 'messages' ? respondAnthropic : respond)(res, script, {
+  await (route === 'messages' ? respondAnthropic : route === 'responses' ? respondResponses : respond)(res, script, {
     body,
     seq,
     signal: controller.signal,

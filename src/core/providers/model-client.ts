@@ -1,4 +1,4 @@
-import { createProtocolClient } from '../protocols';
+import type { ProtocolClientConfig } from '../protocols';
 import { createDemoModel } from '../protocols/demo-model';
 import { withToolFallback, wrapPrompted, type ToolSupportMemory } from '../protocols/prompted';
 import { withRetry } from '../protocols/retry-policy';
@@ -16,7 +16,7 @@ export function createModelClient(config: ProviderConfig, memory?: ToolSupportMe
 }
 
 function createEndpointClient(config: ProviderConfig, memory?: ToolSupportMemory): ModelClient {
-  const native = createProtocolClient({ protocol: config.protocol, baseURL: config.baseURL, apiKey: config.apiKey, model: config.model, streaming: config.streaming });
+  const native = lazyProtocolClient({ protocol: config.protocol, baseURL: config.baseURL, apiKey: config.apiKey, model: config.model, streaming: config.streaming });
   switch (config.toolMode) {
     case 'native':
       return native;
@@ -25,4 +25,19 @@ function createEndpointClient(config: ProviderConfig, memory?: ToolSupportMemory
     default:
       return withToolFallback(native, wrapPrompted(native), { key: `${config.protocol} ${config.baseURL} ${config.model}`, memory });
   }
+}
+
+/**
+ * The protocol client, its decoders loaded with the first request: they are not needed to show the
+ * page (the demo needs none), so they stay out of the initial bundle.
+ */
+function lazyProtocolClient(config: ProtocolClientConfig): ModelClient {
+  let client: Promise<ModelClient> | null = null;
+  return {
+    label: config.model,
+    async *stream(request) {
+      client ??= import('../protocols').then((m) => m.createProtocolClient(config));
+      yield* (await client).stream(request);
+    },
+  };
 }

@@ -7,8 +7,11 @@ describe('presets', () => {
     const ids = PRESETS.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([
-      'demo', 'openai', 'anthropic', 'openrouter', 'deepseek', 'groq', 'mistral', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'custom',
+      'demo', 'openai', 'anthropic', 'openrouter', 'deepseek', 'groq', 'mistral', 'gemini', 'xai', 'together', 'fireworks', 'cerebras',
+      'ollama', 'lmstudio', 'llamacpp', 'vllm', 'custom',
     ]);
+    expect(getPreset('gemini')).toMatchObject({ baseURL: 'https://generativelanguage.googleapis.com/v1beta/openai', protocol: 'openai-chat' });
+    expect(getPreset('fireworks').baseURL).toBe('https://api.fireworks.ai/inference/v1');
     expect(getPreset('openai')).toMatchObject({ baseURL: 'https://api.openai.com/v1', needsKey: true, defaultModel: 'gpt-4o-mini' });
     expect(getPreset('deepseek').defaultModel).toBe('deepseek-chat');
     expect(getPreset('groq').baseURL).toBe('https://api.groq.com/openai/v1');

@@ -24,6 +24,11 @@ const PRESET_NOTE: Record<string, Key> = {
   lmstudio: 'noteLmStudio',
   llamacpp: 'noteLlamaCpp',
   vllm: 'noteVllm',
+  gemini: 'noteGemini',
+  xai: 'noteXai',
+  together: 'noteTogether',
+  fireworks: 'noteFireworks',
+  cerebras: 'noteCerebras',
   custom: 'noteCustom',
 };
 
