@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { CHUNK_CHARS, ChunkedString } from './chunked-string';
 import { formatJsonString } from './json-format';
+import { SoftText } from '../../long-text/soft-text';
 import { useT } from '../../../i18n';
 import { messages } from './messages';
 
@@ -51,7 +52,9 @@ const JsonNode = memo(
     const label =
       name === undefined ? null : (
         <>
-          <span className={KEY}>{formatJsonString(name)}</span>
+          <span className={KEY}>
+            <SoftText text={formatJsonString(name)} />
+          </span>
           <span className={PUNCT}>: </span>
         </>
       );
@@ -106,7 +109,7 @@ const JsonNode = memo(
 function Scalar({ value }: { value: unknown }) {
   if (typeof value === 'string') {
     // A long string (a streamed file or program) re-renders only its growing last chunk.
-    const text = value.length > CHUNK_CHARS ? <>"<ChunkedString value={value} />"</> : formatJsonString(value);
+    const text = value.length > CHUNK_CHARS ? <>"<ChunkedString value={value} />"</> : <SoftText text={formatJsonString(value)} />;
     return <span className={STRING}>{text}</span>;
   }
   if (typeof value === 'number') return <span className={NUMBER}>{String(value)}</span>;
