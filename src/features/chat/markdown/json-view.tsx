@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { CHUNK_CHARS, ChunkedString } from './chunked-string';
-import { formatJsonString } from './json-format';
+import { formatJsonString, formatJsonStringBody } from './json-format';
+import { LongText, PREVIEW_CHARS } from '../../long-text/long-text';
 import { SoftText } from '../../long-text/soft-text';
 import { useT } from '../../../i18n';
 import { messages } from './messages';
@@ -108,8 +109,18 @@ const JsonNode = memo(
 
 function Scalar({ value }: { value: unknown }) {
   if (typeof value === 'string') {
-    // A long string (a streamed file or program) re-renders only its growing last chunk.
-    const text = value.length > CHUNK_CHARS ? <>"<ChunkedString value={value} />"</> : <SoftText text={formatJsonString(value)} />;
+    // A long string (a streamed file or program) re-renders only its growing last chunk; a huge
+    // one (a 1 MB single-line argument or result) shows a capped preview (the hostile-content guard).
+    const text =
+      value.length > PREVIEW_CHARS ? (
+        <>
+          "<LongText text={formatJsonStringBody(value)} />"
+        </>
+      ) : value.length > CHUNK_CHARS ? (
+        <>"<ChunkedString value={value} />"</>
+      ) : (
+        <SoftText text={formatJsonString(value)} />
+      );
     return <span className={STRING}>{text}</span>;
   }
   if (typeof value === 'number') return <span className={NUMBER}>{String(value)}</span>;
