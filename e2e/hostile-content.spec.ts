@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { HOSTILE_TEXT, hostileAnswer, hostileToolCall, unbrokenRun, type HostileKind } from './mock/hostile.mjs';
 import { chatRequests, keyFor, lastAnswer, queue, send, toolCard, toolStatus, useMock, waitIdle } from './support';
 
-// The hostile-content guard in the real browser (docs/security.md §12): whatever a model or a
+// The hostile-content guard in the real browser (docs/security.md §13): whatever a model or a
 // tool sends, the page keeps answering — no task over 200 ms while it streams and renders — and
 // nothing is lost (the export holds every character). Sizes are modest so the suite stays fast;
 // `npm run bench -- --only hostile` streams the full 5 MB.

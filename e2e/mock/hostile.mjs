@@ -1,4 +1,4 @@
-// Hostile model output for the hostile-content guard (docs/security.md §12): scripts the mock
+// Hostile model output for the hostile-content guard (docs/security.md §13): scripts the mock
 // streams, at any size. The e2e suite queues them at modest sizes so it stays fast; the bench
 // (bench/run.mjs, scenario `hostile`) streams the full sizes.
 

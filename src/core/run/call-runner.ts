@@ -39,6 +39,7 @@ export abstract class CallRunner extends ControllerState {
     const check = call.parseError ? { ok: false as const, error: call.parseError } : validateCall(this.opts.tools, call.name, call.args);
     if (!check.ok) {
       this.settleCall(turnId, call.id, { type: 'args-complete', valid: false, needsApproval: false }, {
+        ...(known ? {} : { unknownTool: true as const }),
         validationError: check.error,
         resultText: `Error: ${check.error}. The call was not run; fix the arguments and call again.`,
       });

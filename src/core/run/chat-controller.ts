@@ -1,5 +1,5 @@
 import type { AssistantMessage, Conversation, Part } from '../conversation/types';
-import { rejectionText } from '../conversation/transcript';
+import { isCutOff, rejectionText } from '../conversation/transcript';
 import { validateCall } from '../tools/execute';
 import { initialRunState } from './machine';
 import { isSettled } from './call-machine';
@@ -33,9 +33,18 @@ export class ChatController extends DirectRunner {
   regenerate(): boolean {
     const path = activePath(this.snap.conversation);
     const last = path[path.length - 1];
-    if (this.snap.run.phase !== 'idle' || last?.role !== 'assistant') return false;
-    if (last.direct) return this.repeatDirect(last);
-    this.startTurn(last.id);
+    return last?.role === 'assistant' && this.branchFrom(last.id);
+  }
+
+  /**
+   * "Branch from here": a new answer in place of any answer on the visible path, as a sibling
+   * branch. The old answer and everything said after it stay on their branch, one click away.
+   */
+  branchFrom(answerId: string): boolean {
+    const answer = activePath(this.snap.conversation).find((m) => m.id === answerId);
+    if (this.snap.run.phase !== 'idle' || answer?.role !== 'assistant') return false;
+    if (answer.direct) return this.repeatDirect(answer);
+    this.startTurn(answer.id);
     return true;
   }
 
@@ -67,10 +76,29 @@ export class ChatController extends DirectRunner {
     return true;
   }
 
+  /**
+   * Goes on with the latest answer after it was cut at the model's output limit, in the same turn. A
+   * cut text answer is extended in place (the continuation joins the text); when the cut round has
+   * calls (cut mid-arguments, so never run) a new round tells the model so and lets it go on.
+   */
+  continueTurn(): boolean {
+    const path = activePath(this.snap.conversation);
+    const turn = path[path.length - 1];
+    if (this.snap.run.phase !== 'idle' || turn?.role !== 'assistant' || turn.direct || !isCutOff(turn)) return false;
+    const extend = !turn.rounds.at(-1)!.parts.some((p) => p.type === 'tool-call');
+    this.setConversation(updateTurn(this.snap.conversation, turn.id, (t) => ({ ...t, outcome: undefined, error: undefined, notice: undefined, noticeCode: undefined })));
+    this.snap = { ...this.snap, turnId: turn.id };
+    if (!this.dispatch({ type: 'start' })) return false;
+    void this.loop(turn.id, extend);
+    return true;
+  }
+
   /** After a failure: drops the broken round and continues the same turn (tool results already obtained are kept). */
   retry(): boolean {
     const turn = findTurn(this.snap.conversation, this.snap.turnId);
     if (this.snap.run.phase !== 'idle' || !turn || turn.outcome !== 'failed') return false;
+    // A continuation that failed left the cut answer (and what arrived of its rest) in place: go on from there.
+    if (isCutOff(turn)) return this.continueTurn();
     const rounds = turn.rounds.slice(0, -1);
     const kept = new Set(rounds.flatMap((r) => r.parts.flatMap((p) => (p.type === 'tool-call' ? [p.callId] : []))));
     const calls = Object.fromEntries(Object.entries(turn.calls).filter(([id]) => kept.has(id)));

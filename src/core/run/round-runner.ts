@@ -1,5 +1,5 @@
 import type { AssistantMessage, TurnNotice } from '../conversation/types';
-import { buildTranscript } from '../conversation/transcript';
+import { buildTranscript, continuationTranscript } from '../conversation/transcript';
 import type { ModelEvent } from '../protocols/types';
 import { ModelError } from '../protocols/types';
 import { createTimeSlicer } from './time-slicer';
@@ -10,6 +10,7 @@ import { createLiveRound } from './live-round';
 import { CallRunner } from './call-runner';
 import { fitToBudget } from '../conversation/context-budget';
 import type { WireEvent } from '../protocols/types';
+import { roundNotice, type RoundSignals } from './round-notice';
 
 /**
  * The agent loop itself: streams a round, settles its tool calls (validate, ask, run in parallel),
@@ -17,6 +18,15 @@ import type { WireEvent } from '../protocols/types';
  */
 export abstract class RoundRunner extends CallRunner {
   protected streamAbort: AbortController | null = null;
+  /** What the streaming round said beyond text and calls: a refusal, parts it could not show. */
+  private signals: RoundSignals = { rawReason: null, refusal: '', notShown: 0 };
+  /** When the current round's stream last said anything (its start counts); read by the "server is quiet" notice. */
+  private lastHeardAt: number | null = null;
+
+  /** While a round streams: when the server last sent something (ms since the epoch); null otherwise. */
+  quietSince(): number | null {
+    return this.phase() === 'generating' && this.streamAbort ? this.lastHeardAt : null;
+  }
 
   /** Starts a new assistant turn at the end of the path, or as a sibling of `siblingOf` (regenerate). */
   protected startTurn(siblingOf?: string) {
@@ -35,9 +45,11 @@ export abstract class RoundRunner extends CallRunner {
     void this.loop(turn.id);
   }
 
-  protected async loop(turnId: string) {
+  /** `extendLast`: the first round continues the turn's last round (cut at the output limit) in place. */
+  protected async loop(turnId: string, extendLast = false) {
     while (this.phase() === 'generating') {
-      const round = await this.streamRound(turnId);
+      const round = await this.streamRound(turnId, extendLast);
+      extendLast = false;
       if (round === null) return;
       if (!validatorReady() && roundCalls(findTurn(this.snap.conversation, turnId)!, round).length > 0) {
         // The schema engine is a lazy chunk, normally loaded long before; a failed load leaves
@@ -53,7 +65,10 @@ export abstract class RoundRunner extends CallRunner {
       );
       const after = findTurn(this.snap.conversation, turnId)!;
       const needsApproval = roundCalls(after, round).some((c) => c.status === 'pending_approval');
-      if (!this.dispatch({ type: 'round-finished', hasCalls: calls.length > 0, needsApproval })) return;
+      // A round cut at the output limit whose calls were all cut too ends the run: the user decides
+      // whether to Continue (sending the model round after round of cut calls would only burn tokens).
+      const cutOff = turn.rounds[round].finishReason === 'length' && !roundCalls(after, round).some((c) => c.status === 'queued' || c.status === 'pending_approval');
+      if (!this.dispatch({ type: 'round-finished', hasCalls: calls.length > 0 && !cutOff, needsApproval })) return;
       if (this.phase() === 'idle') return this.finish(null, turnId, {});
       for (const call of roundCalls(after, round)) if (call.status === 'queued') void this.execute(turnId, call.id);
       if (!(await this.awaitRoundThenContinue(turnId))) return;
@@ -88,16 +103,27 @@ export abstract class RoundRunner extends CallRunner {
     return true;
   }
 
-  /** Streams one round into the turn; returns its index, or null when it failed or was stopped. */
-  protected async streamRound(turnId: string): Promise<number | null> {
+  /**
+   * Streams one round into the turn; returns its index, or null when it failed or was stopped.
+   * `extendLast` continues the last round (a text answer cut at the output limit): the model sees the
+   * cut answer and a request to go on, and its reply is appended to the same text part.
+   */
+  protected async streamRound(turnId: string, extendLast = false): Promise<number | null> {
     const conv = this.snap.conversation;
     const turn = findTurn(conv, turnId)!;
-    const round = turn.rounds.length;
-    this.setConversation(updateTurn(conv, turnId, (t) => ({ ...t, rounds: [...t.rounds, { parts: [] }] })));
-    const transcript = this.transcriptFor(turnId);
+    const round = extendLast ? turn.rounds.length - 1 : turn.rounds.length;
+    const seed = extendLast ? turn.rounds[round].parts : [];
+    this.setConversation(
+      updateTurn(conv, turnId, (t) => ({
+        ...t,
+        rounds: extendLast ? t.rounds.map((r, i) => (i === round ? { ...r, finishReason: undefined } : r)) : [...t.rounds, { parts: [] }],
+      })),
+    );
+    const transcript = extendLast ? continuationTranscript(this.transcriptFor(turnId)) : this.transcriptFor(turnId);
     const abort = new AbortController();
     this.streamAbort = abort;
-    this.live = createLiveRound(turnId, round, this.newId);
+    this.live = createLiveRound(turnId, round, this.newId, seed);
+    this.signals = { rawReason: null, refusal: '', notShown: 0 };
     try {
       const model = this.opts.model();
       const tools = this.offeredSpecs();
@@ -107,8 +133,10 @@ export abstract class RoundRunner extends CallRunner {
       const onWire = wire && ((event: WireEvent) => wire(turnId, round, event, Date.now()));
       // A burst of events is folded in slices, so a fast stream never blocks painting or input.
       const slicer = createTimeSlicer();
+      this.lastHeardAt = Date.now();
       for await (const event of model.stream({ messages: transcript, tools, signal: abort.signal, onWire })) {
         if (abort.signal.aborted) break;
+        this.lastHeardAt = Date.now();
         observer?.modelEvent?.(turnId, round, event, Date.now());
         this.apply(event);
         if (slicer.due()) await slicer.yieldNow();
@@ -124,6 +152,9 @@ export abstract class RoundRunner extends CallRunner {
       this.live = null;
       const error = e instanceof ModelError ? e : new ModelError('stream', (e as Error)?.message || String(e));
       this.roundEnded(turnId, round, 'error', error);
+      if (extendLast)
+        // The answer is still unfinished (with whatever of the continuation arrived): Retry continues it again.
+        this.setConversation(updateTurn(this.snap.conversation, turnId, (t) => ({ ...t, rounds: t.rounds.map((r, i) => (i === round ? { ...r, finishReason: 'length' } : r)) })));
       const now = findTurn(this.snap.conversation, turnId)!;
       for (const call of roundCalls(now, round))
         if (call.status === 'streaming_args') this.settleCall(turnId, call.id, { type: 'args-cut' }, {});
@@ -154,11 +185,16 @@ export abstract class RoundRunner extends CallRunner {
       return this.emit();
     }
     if (this.snap.retrying) this.snap = { ...this.snap, retrying: undefined };
+    if (event.type === 'refusal-delta') this.signals.refusal += event.text;
+    if (event.type === 'warning' && event.visible) this.signals.notShown++;
     if (event.type === 'finish') {
       this.getSnapshot();
+      // A refusal, an unusual stop reason or words the decoder could not show are told on the turn.
+      const notice = roundNotice({ ...this.signals, rawReason: event.rawReason });
       this.setConversation(
         updateTurn(this.snap.conversation, live.turnId, (t) => ({
           ...t,
+          ...(notice ?? {}),
           rounds: t.rounds.map((r, i) => (i === live.round ? { ...r, finishReason: event.reason } : r)),
         })),
       );

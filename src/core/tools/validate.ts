@@ -95,7 +95,8 @@ function describe(schema: Record<string, unknown>, unit: OutputUnit): string {
     case 'type':
       return `${where} must be ${Array.isArray(value) ? value.join(',') : quoted(/Expected "(.*)"/)}`;
     case 'enum':
-      return `${where} must be equal to one of the allowed values`;
+      // Naming the allowed values lets the model (and the user reading the card) fix the call at once.
+      return `${where} must be equal to one of the allowed values${Array.isArray(value) ? `: ${value.map((v) => JSON.stringify(v)).join(', ')}` : ''}`;
     case 'const':
       return `${where} must be equal to constant`;
     case 'minimum':

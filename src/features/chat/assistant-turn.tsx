@@ -6,6 +6,7 @@ import { LongText } from '../long-text';
 import { Markdown } from './markdown/markdown';
 import { ToolCard, type ToolCardActions } from '../tool-card/tool-card';
 import { TurnFooter } from './turn-footer';
+import { AnswerActions } from './answer-actions';
 import { DirectRunNote } from './direct-run-note';
 import { useT } from '../../i18n';
 import { messages } from './messages';
@@ -51,6 +52,7 @@ export const AssistantTurn = memo(function AssistantTurn(props: Props) {
           {t('approveAll', { count: pending })}
         </button>
       )}
+      {!(live && !props.idle) && <AnswerActions {...props} />}
       <TurnFooter {...props} />
     </article>
   );
