@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { AssistantMessage, Part, ToolCallState } from '../../core/conversation/types';
 import type { ToolRegistry } from '../../core/tools/registry';
 import type { ChatController } from '../../core/run/chat-controller';
+import { LongText } from '../long-text';
 import { Markdown } from './markdown/markdown';
 import { ToolCard, type ToolCardActions } from '../tool-card/tool-card';
 import { ToolGroup } from '../tool-card/tool-group';
@@ -73,7 +74,9 @@ function PartView({ part, streaming, turn, tools, actions, canAct, idle }: Props
     return (
       <details className="my-2 rounded-lg border border-zinc-200 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400" open={streaming}>
         <summary className="cursor-pointer font-medium select-none">{t('reasoning')}</summary>
-        <p className="mt-2 whitespace-pre-wrap">{part.text}</p>
+        <p className="mt-2 break-words whitespace-pre-wrap">
+          <LongText text={part.text} />
+        </p>
       </details>
     );
   const call = turn.calls[part.callId];

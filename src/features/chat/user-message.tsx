@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { messages } from './messages';
 import { parseCommand } from '../../core/commands';
 import { describeSlashError } from '../composer/slash-errors';
+import { LongText } from '../long-text';
 import { slashMessages } from '../composer/slash-messages';
 import { CopyButton } from '../copy/copy-button';
 import { answerActionMessages } from './answer-actions-messages';
@@ -83,7 +84,7 @@ export const UserMessage = memo(function UserMessage({ message, branchIndex, bra
   return (
     <div className="group flex flex-col items-end gap-1">
       <div data-role="user" className="max-w-[85%] rounded-2xl rounded-br-md bg-indigo-600 px-4 py-2.5 text-[15px] whitespace-pre-wrap break-words text-white shadow-sm">
-        {message.text}
+        <LongText text={message.text} />
       </div>
       <div className="flex items-center gap-1">
         <BranchSwitcher index={branchIndex} count={branchCount} disabled={!idle} onSelect={(i) => selectSibling(controller, message.id, i)} />

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { formatJsonStringBody } from './json-format';
+import { SoftText } from '../../long-text/soft-text';
 
 /** Strings longer than this render as chunks (see ChunkedString). */
 export const CHUNK_CHARS = 2048;
@@ -33,7 +34,11 @@ export function chunkEnds(value: string, size = CHUNK_CHARS): number[] {
 }
 
 const Chunk = memo(function Chunk({ text, block }: { text: string; block: boolean }) {
-  return <span className={block ? 'block' : undefined}>{formatJsonStringBody(text)}</span>;
+  return (
+    <span className={block ? 'block' : undefined}>
+      <SoftText text={formatJsonStringBody(text)} />
+    </span>
+  );
 });
 
 /**

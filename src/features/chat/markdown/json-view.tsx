@@ -1,6 +1,8 @@
 import { memo, type ReactNode } from 'react';
 import { CHUNK_CHARS, ChunkedString } from './chunked-string';
-import { formatJsonString } from './json-format';
+import { formatJsonString, formatJsonStringBody } from './json-format';
+import { LongText, PREVIEW_CHARS } from '../../long-text/long-text';
+import { SoftText } from '../../long-text/soft-text';
 import { useT } from '../../../i18n';
 import { messages } from './messages';
 import { HighlightedCode } from '../../code/highlighted-code';
@@ -60,7 +62,9 @@ const JsonNode = memo(
     const label =
       name === undefined ? null : (
         <>
-          <span className={KEY}>{formatJsonString(name)}</span>
+          <span className={KEY}>
+            <SoftText text={formatJsonString(name)} />
+          </span>
           <span className={PUNCT}>: </span>
         </>
       );
@@ -128,8 +132,18 @@ const JsonNode = memo(
 
 function Scalar({ value }: { value: unknown }) {
   if (typeof value === 'string') {
-    // A long string (a streamed file or program) re-renders only its growing last chunk.
-    const text = value.length > CHUNK_CHARS ? <>"<ChunkedString value={value} />"</> : formatJsonString(value);
+    // A long string (a streamed file or program) re-renders only its growing last chunk; a huge
+    // one (a 1 MB single-line argument or result) shows a capped preview (the hostile-content guard).
+    const text =
+      value.length > PREVIEW_CHARS ? (
+        <>
+          "<LongText text={formatJsonStringBody(value)} />"
+        </>
+      ) : value.length > CHUNK_CHARS ? (
+        <>"<ChunkedString value={value} />"</>
+      ) : (
+        <SoftText text={formatJsonString(value)} />
+      );
     return <span className={STRING}>{text}</span>;
   }
   if (typeof value === 'number') return <span className={NUMBER}>{String(value)}</span>;

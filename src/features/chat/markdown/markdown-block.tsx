@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { GuardedBlock, LongText, plainReason } from '../../long-text';
 import { preloadMarkdownRendererWhenIdle, useMarkdownRenderer } from './renderer-loader';
 
 export interface MarkdownBlockProps {
@@ -14,6 +15,14 @@ preloadMarkdownRendererWhenIdle();
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ text }: MarkdownBlockProps) {
   const Renderer = useMarkdownRenderer();
-  if (!Renderer) return <p className="my-3 whitespace-pre-wrap">{text}</p>;
+  // The hostile-content guard: a block too long or too deep to format is shown as plain text.
+  const reason = plainReason(text);
+  if (reason) return <GuardedBlock text={text} reason={reason} />;
+  if (!Renderer)
+    return (
+      <p className="my-3 whitespace-pre-wrap">
+        <LongText text={text} />
+      </p>
+    );
   return <Renderer text={text} />;
 });

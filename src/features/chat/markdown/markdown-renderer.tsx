@@ -2,11 +2,14 @@ import { useMemo } from 'react';
 import ReactMarkdown, { type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { protectMath } from '../../../core/stream/math-tokens';
+import { rehypeSoftBreaks } from '../../long-text/rehype-soft-breaks';
 import { markdownComponents } from './markdown-components';
 import { remarkMathPlaceholders } from './remark-math-placeholders';
 import { safeUrlTransform } from './safe-url';
 
 const remarkPlugins: Options['remarkPlugins'] = [remarkGfm];
+// Last, so text that other plugins produce gets its soft breaks too (the hostile-content guard).
+const rehypePlugins: Options['rehypePlugins'] = [rehypeSoftBreaks];
 
 /**
  * react-markdown with GFM, math, safe URLs and the app's element styles. Lives in its own chunk
@@ -21,7 +24,7 @@ export function MarkdownRenderer({ text }: { text: string }) {
     [math],
   );
   return (
-    <ReactMarkdown remarkPlugins={plugins} urlTransform={safeUrlTransform} components={markdownComponents}>
+    <ReactMarkdown remarkPlugins={plugins} rehypePlugins={rehypePlugins} urlTransform={safeUrlTransform} components={markdownComponents}>
       {math.text}
     </ReactMarkdown>
   );
