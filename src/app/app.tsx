@@ -84,6 +84,7 @@ export function App() {
       store={store}
       controller={controller}
       admit={session.admitShown}
+      canStart={runLimit === null}
       tools={tools}
       modelLabel={modelLabel}
       demo={demo}

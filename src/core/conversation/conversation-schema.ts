@@ -122,7 +122,9 @@ const reasoningBlock: Reader<ReasoningBlock> = (v, p) => {
   const type = isRecord(v) ? v.type : undefined;
   if (type === 'thinking') return object<{ type: 'thinking'; thinking: string; signature: string }>({ type: oneOf('thinking'), thinking: str, signature: str })(v, p);
   if (type === 'redacted_thinking') return object<{ type: 'redacted_thinking'; data: string }>({ type: oneOf('redacted_thinking'), data: str })(v, p);
-  return fail(`${p}.type`, '"thinking" or "redacted_thinking"');
+  if (type === 'openai_reasoning')
+    return object<{ type: 'openai_reasoning'; id: string; encrypted: string; summary: string[] }>({ type: oneOf('openai_reasoning'), id: str, encrypted: str, summary: arrayOf(str) })(v, p);
+  return fail(`${p}.type`, '"thinking", "redacted_thinking" or "openai_reasoning"');
 };
 
 const round = object<Round>({ parts: arrayOf(part), finishReason: optional(oneOf(...FINISH_REASONS)), reasoningBlocks: optional(arrayOf(reasoningBlock)) });
@@ -132,8 +134,12 @@ const userMessage = object<UserMessage>({ id, parentId: nullable(id), role: oneO
 function turnNotice(v: unknown, p: string): TurnNotice {
   const code = isRecord(v) ? v.code : undefined;
   if (code === 'max_rounds') return object<Extract<TurnNotice, { code: 'max_rounds' }>>({ code: oneOf('max_rounds'), rounds: num })(v, p);
-  if (code === 'stopped_after_round' || code === 'interrupted') return object<{ code: typeof code }>({ code: oneOf(code) })(v, p);
-  return fail(`${p}.code`, '"max_rounds", "stopped_after_round" or "interrupted"');
+  if (code === 'stopped_after_round' || code === 'interrupted' || code === 'content_filter' || code === 'pause_turn')
+    return object<{ code: typeof code }>({ code: oneOf(code) })(v, p);
+  if (code === 'declined') return object<Extract<TurnNotice, { code: 'declined' }>>({ code: oneOf('declined'), text: str })(v, p);
+  if (code === 'finish_reason') return object<Extract<TurnNotice, { code: 'finish_reason' }>>({ code: oneOf('finish_reason'), reason: str })(v, p);
+  if (code === 'not_shown') return object<Extract<TurnNotice, { code: 'not_shown' }>>({ code: oneOf('not_shown'), count: num })(v, p);
+  return fail(`${p}.code`, '"max_rounds", "stopped_after_round", "interrupted", "declined", "content_filter", "pause_turn", "finish_reason" or "not_shown"');
 }
 
 const assistantMessage = object<AssistantMessage>({

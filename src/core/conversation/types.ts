@@ -75,7 +75,18 @@ export interface TurnError {
 }
 
 /** The notices the run writes; `notice` holds the same in English for exports and older versions. */
-export type TurnNotice = { code: 'max_rounds'; rounds: number } | { code: 'stopped_after_round' } | { code: 'interrupted' };
+export type TurnNotice =
+  | { code: 'max_rounds'; rounds: number }
+  | { code: 'stopped_after_round' }
+  | { code: 'interrupted' }
+  /** The model declined to answer; `text` holds its own words ("" when it gave none). */
+  | { code: 'declined'; text: string }
+  /** The provider's own stop reason explains why the answer ended (see core/run/round-notice.ts). */
+  | { code: 'content_filter' }
+  | { code: 'pause_turn' }
+  | { code: 'finish_reason'; reason: string }
+  /** Parts of the answer came in a shape Callstream cannot show; the inspector lists them. */
+  | { code: 'not_shown'; count: number };
 
 export interface AssistantMessage {
   id: string;

@@ -1,6 +1,5 @@
-import { createAnthropicClient } from '../protocols/anthropic-messages';
+import { createProtocolClient } from '../protocols';
 import { createDemoModel } from '../protocols/demo-model';
-import { createOpenAIChatClient } from '../protocols/openai-chat';
 import { withToolFallback, wrapPrompted, type ToolSupportMemory } from '../protocols/prompted';
 import { withRetry } from '../protocols/retry-policy';
 import type { ModelClient } from '../protocols/types';
@@ -17,8 +16,7 @@ export function createModelClient(config: ProviderConfig, memory?: ToolSupportMe
 }
 
 function createEndpointClient(config: ProviderConfig, memory?: ToolSupportMemory): ModelClient {
-  const options = { baseURL: config.baseURL, apiKey: config.apiKey, model: config.model, streaming: config.streaming };
-  const native = config.protocol === 'anthropic-messages' ? createAnthropicClient(options) : createOpenAIChatClient(options);
+  const native = createProtocolClient({ protocol: config.protocol, baseURL: config.baseURL, apiKey: config.apiKey, model: config.model, streaming: config.streaming });
   switch (config.toolMode) {
     case 'native':
       return native;

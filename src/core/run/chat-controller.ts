@@ -33,9 +33,18 @@ export class ChatController extends DirectRunner {
   regenerate(): boolean {
     const path = activePath(this.snap.conversation);
     const last = path[path.length - 1];
-    if (this.snap.run.phase !== 'idle' || last?.role !== 'assistant') return false;
-    if (last.direct) return this.repeatDirect(last);
-    this.startTurn(last.id);
+    return last?.role === 'assistant' && this.branchFrom(last.id);
+  }
+
+  /**
+   * "Branch from here": a new answer in place of any answer on the visible path, as a sibling
+   * branch. The old answer and everything said after it stay on their branch, one click away.
+   */
+  branchFrom(answerId: string): boolean {
+    const answer = activePath(this.snap.conversation).find((m) => m.id === answerId);
+    if (this.snap.run.phase !== 'idle' || answer?.role !== 'assistant') return false;
+    if (answer.direct) return this.repeatDirect(answer);
+    this.startTurn(answer.id);
     return true;
   }
 

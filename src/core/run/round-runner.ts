@@ -10,6 +10,7 @@ import { createLiveRound } from './live-round';
 import { CallRunner } from './call-runner';
 import { fitToBudget } from '../conversation/context-budget';
 import type { WireEvent } from '../protocols/types';
+import { roundNotice, type RoundSignals } from './round-notice';
 
 /**
  * The agent loop itself: streams a round, settles its tool calls (validate, ask, run in parallel),
@@ -17,6 +18,8 @@ import type { WireEvent } from '../protocols/types';
  */
 export abstract class RoundRunner extends CallRunner {
   protected streamAbort: AbortController | null = null;
+  /** What the streaming round said beyond text and calls: a refusal, parts it could not show. */
+  private signals: RoundSignals = { rawReason: null, refusal: '', notShown: 0 };
   /** When the current round's stream last said anything (its start counts); read by the "server is quiet" notice. */
   private lastHeardAt: number | null = null;
 
@@ -120,6 +123,7 @@ export abstract class RoundRunner extends CallRunner {
     const abort = new AbortController();
     this.streamAbort = abort;
     this.live = createLiveRound(turnId, round, this.newId, seed);
+    this.signals = { rawReason: null, refusal: '', notShown: 0 };
     try {
       const model = this.opts.model();
       const tools = this.offeredSpecs();
@@ -181,11 +185,16 @@ export abstract class RoundRunner extends CallRunner {
       return this.emit();
     }
     if (this.snap.retrying) this.snap = { ...this.snap, retrying: undefined };
+    if (event.type === 'refusal-delta') this.signals.refusal += event.text;
+    if (event.type === 'warning' && event.visible) this.signals.notShown++;
     if (event.type === 'finish') {
       this.getSnapshot();
+      // A refusal, an unusual stop reason or words the decoder could not show are told on the turn.
+      const notice = roundNotice({ ...this.signals, rawReason: event.rawReason });
       this.setConversation(
         updateTurn(this.snap.conversation, live.turnId, (t) => ({
           ...t,
+          ...(notice ?? {}),
           rounds: t.rounds.map((r, i) => (i === live.round ? { ...r, finishReason: event.reason } : r)),
         })),
       );

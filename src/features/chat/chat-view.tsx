@@ -35,6 +35,8 @@ interface Props {
   divider?: MessageDivider | null;
   /** Whether this conversation may start a run now (other conversations may hold every slot). */
   admit?(): StartRefusal | null;
+  /** False while other conversations hold every run slot: Regenerate, Retry and Edit wait (the composer says why). */
+  canStart?: boolean;
   /** Set (a new object each time) when the user asked to be taken to the call waiting for approval. */
   focusApproval?: object | null;
   onFocusedApproval?(): void;
@@ -51,14 +53,16 @@ const OVERSCAN = 6;
  * conversation costs what a 20-message one does); rows are measured as they render and whenever
  * they change size, and the view follows the stream unless the user scrolled away.
  */
-export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSettings, divider, admit, focusApproval, onFocusedApproval }: Props) {
+export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSettings, divider, admit, canStart = true, focusApproval, onFocusedApproval }: Props) {
   const t = useT(chatMessages);
   const messages = useChat(store, (s) => activePath(s.conversation));
   const conversationId = useChat(store, (s) => s.conversation.id);
   const allMessages = useChat(store, (s) => s.conversation.messages);
   const branchOf = useMemo(() => branchIndex(allMessages), [allMessages]);
   const turnId = useChat(store, (s) => s.turnId);
-  const idle = useChat(store, (s) => s.run.phase === 'idle');
+  const runIdle = useChat(store, (s) => s.run.phase === 'idle');
+  // What may start a run (regenerate, retry, edit) is offered only when a run may start.
+  const idle = runIdle && canStart;
   const actions = useMemo(() => toolActionsFor(controller), [controller]);
   // Cards read their tool's schema from the registry; an MCP server connecting must reach them.
   const toolsVersion = useToolsVersion(tools);
@@ -90,7 +94,7 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
     ) : (
       <AssistantTurn
         turn={m}
-        live={m.id === turnId && !idle}
+        live={m.id === turnId && !runIdle}
         isLast={i === messages.length - 1}
         idle={idle}
         canAct={m.id === turnId}

@@ -5,8 +5,12 @@ import { useHighlight } from './highlight-loader';
 /** Code is highlighted in pieces of about this many characters, ending at line breaks. */
 export const PIECE_CHARS = 2048;
 
-const Piece = memo(function Piece({ text, highlight }: { text: string; highlight: ((code: string) => ReactNode) | null }) {
-  return <>{highlight ? highlight(text) : text}</>;
+type PieceProps = { text: string; highlight: ((code: string) => ReactNode) | null; block?: boolean };
+
+const Piece = memo(function Piece({ text, highlight, block }: PieceProps) {
+  const content = highlight ? highlight(text) : text;
+  // A finished piece of whole lines is a block of its own: the browser lays out only the growing tail.
+  return block ? <span className="block">{content}</span> : <>{content}</>;
 });
 
 /**
@@ -19,12 +23,14 @@ const Piece = memo(function Piece({ text, highlight }: { text: string; highlight
 export function CodePieces({ code, highlight }: { code: string; highlight: ((code: string) => ReactNode) | null }) {
   if (code.length <= PIECE_CHARS) return <Piece text={code} highlight={highlight} />;
   let start = 0;
+  const ends = chunkEnds(code, PIECE_CHARS);
   return (
     <>
-      {chunkEnds(code, PIECE_CHARS).map((end, i) => {
+      {ends.map((end, i) => {
         const text = code.slice(start, end);
+        const block = i < ends.length - 1 && text.endsWith('\n') && (start === 0 || code[start - 1] === '\n');
         start = end;
-        return <Piece key={i} text={text} highlight={highlight} />;
+        return <Piece key={i} text={text} highlight={highlight} block={block} />;
       })}
     </>
   );

@@ -9,7 +9,7 @@ export const messages = defineMessages(
     willStopAfterRound: 'Will stop after this round',
     message: 'Message',
     stopTitle: 'Stop (Esc)',
-    runLimit: '{limit} conversations are running, the most at once (Settings). Your message stays here: send it when one finishes or after you stop one.',
+    runLimit: 'As many conversations run as may run at once ({limit}, in Settings). Your message stays here: send it when one finishes or after you stop one.',
     stop: 'Stop',
     sendTitle: 'Send (Enter)',
     send: 'Send',

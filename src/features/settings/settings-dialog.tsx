@@ -136,11 +136,11 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
         </p>
       </div>
 
-      {preset.id === CUSTOM_PRESET_ID && (
+      {preset.otherProtocols?.length && !demo && (
         <SelectField<ProtocolId>
           label={t('protocol')}
           value={config.protocol}
-          options={PROTOCOL_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))}
+          options={PROTOCOL_OPTIONS.filter((o) => o.value === preset.protocol || preset.otherProtocols?.includes(o.value)).map((o) => ({ value: o.value, label: t(o.label) }))}
           onChange={(protocol) => update({ protocol })}
         />
       )}
@@ -236,6 +236,7 @@ const ANTHROPIC_URL_EXAMPLE = 'https://api.anthropic.com';
 
 const PROTOCOL_OPTIONS = [
   { value: 'openai-chat', label: 'protocolOpenAI' },
+  { value: 'openai-responses', label: 'protocolResponses' },
   { value: 'anthropic-messages', label: 'protocolAnthropic' },
 ] as const;
 
