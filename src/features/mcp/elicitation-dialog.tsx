@@ -191,7 +191,7 @@ function ElicitInput({ id, field, value, problem, t, onChange }: InputProps) {
           {...common}
           type={field.kind === 'text' && field.format === 'email' ? 'email' : field.kind === 'text' && field.format === 'uri' ? 'url' : 'text'}
           inputMode={field.kind === 'number' ? (field.integer ? 'numeric' : 'decimal') : undefined}
-          placeholder={field.kind === 'text' && field.format === 'date' ? 'YYYY-MM-DD' : undefined}
+          placeholder={field.kind === 'text' && field.format === 'date' ? t('datePlaceholder') : undefined}
           autoComplete="off"
           value={text}
           onChange={(e) => onChange(e.target.value)}
