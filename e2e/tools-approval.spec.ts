@@ -125,7 +125,7 @@ test('review arguments: invalid edits block Approve; a valid edit runs and the h
 
   await expect(toolStatus(card)).toHaveText('Done');
   await expect(card).toContainText('Edited by you');
-  await expect(card.getByText('Result')).toBeVisible();
+  await expect(card.locator('summary', { hasText: 'Result' })).toBeVisible();
   await expect(card).toContainText('final.md');
   await expect(card).toContainText('14');
   await expect(lastAnswer(page)).toContainText('Saved your version.');

@@ -72,7 +72,7 @@ test('demo: run some javascript asks first, then shows the value and the console
   await expect(js).toContainText('squares.reduce');
   await js.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(chip(page, 'run_javascript')).toHaveText('Done');
-  await expect(js.getByText('Result')).toBeVisible();
+  await expect(js.locator('summary', { hasText: 'Result' })).toBeVisible();
   await expect(js).toContainText('squares [1,4,9,16]');
   await expect(js).toContainText('30');
   await expect(lastAnswer(page)).toContainText('"value":30');
