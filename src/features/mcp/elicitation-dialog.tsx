@@ -34,9 +34,10 @@ export function ElicitationDialog({ request, onAnswer }: { request: PendingElici
   const [values, setValues] = useState<ElicitValues>(() => initialElicitValues(fields));
   const [problems, setProblems] = useState<Record<string, ElicitProblem>>({});
   const answered = useRef<McpElicitAnswer | null>(null);
-  const firstRef = useRef<HTMLDivElement>(null);
+  // The title takes the focus: the dialog opens at its top, naming the server, before any field.
+  const titleRef = useRef<HTMLHeadingElement>(null);
   // Closing the dialog any way (Esc, backdrop, a button) ends in one close event: the answer chosen, or cancel.
-  const dialogRef = useModalDialog({ onClose: () => onAnswer(answered.current ?? { action: 'cancel' }), initialFocus: firstRef });
+  const dialogRef = useModalDialog({ onClose: () => onAnswer(answered.current ?? { action: 'cancel' }), initialFocus: titleRef });
   const dismiss = useDialogDismiss(dialogRef);
   const id = useId();
   const secret = fields.some(asksForSecret);
@@ -64,7 +65,7 @@ export function ElicitationDialog({ request, onAnswer }: { request: PendingElici
   return (
     <dialog ref={dialogRef} aria-labelledby={`${id}-title`} aria-describedby={`${id}-intro`} {...dismiss} className={`max-w-lg ${MODAL_PANEL}`} data-testid="mcp-elicitation">
       <form onSubmit={submit} noValidate className="flex flex-col gap-3 p-4">
-        <h2 id={`${id}-title`} className="text-base font-semibold break-words">
+        <h2 ref={titleRef} tabIndex={-1} id={`${id}-title`} className="text-base font-semibold break-words outline-none">
           {t('title', { server: request.serverName })}
         </h2>
         <p id={`${id}-intro`} className="text-sm text-zinc-600 dark:text-zinc-300">
@@ -77,7 +78,7 @@ export function ElicitationDialog({ request, onAnswer }: { request: PendingElici
             {t('secretWarning', { server: request.serverName })}
           </p>
         )}
-        <div ref={firstRef} tabIndex={-1} className="flex flex-col gap-3 outline-none">
+        <div className="flex flex-col gap-3">
           {fields.map((field) => (
             <ElicitInput key={field.name} id={`${id}-${field.name}`} field={field} value={values[field.name]} problem={problems[field.name]} t={t} onChange={(v) => set(field.name, v)} />
           ))}
@@ -190,7 +191,7 @@ function ElicitInput({ id, field, value, problem, t, onChange }: InputProps) {
           {...common}
           type={field.kind === 'text' && field.format === 'email' ? 'email' : field.kind === 'text' && field.format === 'uri' ? 'url' : 'text'}
           inputMode={field.kind === 'number' ? (field.integer ? 'numeric' : 'decimal') : undefined}
-          placeholder={field.kind === 'text' && field.format === 'date' ? 'YYYY-MM-DD' : undefined}
+          placeholder={field.kind === 'text' && field.format === 'date' ? t('datePlaceholder') : undefined}
           autoComplete="off"
           value={text}
           onChange={(e) => onChange(e.target.value)}
