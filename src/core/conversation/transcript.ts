@@ -41,15 +41,12 @@ function appendAssistant(out: ModelMessage[], turn: AssistantMessage) {
 /** The result text the model sees for a call, synthetic when the call never produced one. */
 export function resultFor(call: ToolCallState): string {
   if (call.resultText !== undefined) return call.resultText;
+  // Rejected, invalid, succeeded and failed calls always carry their result; the rest may not.
   switch (call.status) {
-    case 'rejected':
-      return rejectionText(call.rejectReason);
     case 'cancelled':
       return 'The user cancelled this call; it did not finish.';
     case 'incomplete':
       return 'This call was cut off before its arguments were complete; it was not run.';
-    case 'invalid':
-      return `Error: ${call.validationError ?? call.parseError ?? 'invalid arguments'}. The call was not run.`;
     default:
       return 'This call was interrupted before it produced a result; it did not finish.';
   }

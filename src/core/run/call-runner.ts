@@ -7,6 +7,8 @@ import { decide, deniedResultText, type Permission } from '../permissions';
 import { isSettled } from './call-machine';
 import { findTurn, roundCalls, updateCall } from './turn-updates';
 import { ControllerState } from './controller-state';
+import type { FailedOutcome } from '../conversation/types';
+import type { ToolOutcome } from '../tools/types';
 
 /**
  * The tool calls of a round: what the user's permissions and the schema make of a finished call
@@ -23,7 +25,7 @@ export abstract class CallRunner extends ControllerState {
     if (call.status !== 'streaming_args') return;
     if (call.parseError && finishReason === 'length') {
       // Cut off by the token limit: incomplete, never run with guessed arguments.
-      this.settleCall(turnId, call.id, { type: 'args-cut' }, {});
+      this.settleCall(turnId, call.id, { type: 'args-cut' }, { status: 'incomplete' });
       return;
     }
     const known = this.opts.tools.get(call.name);
@@ -31,6 +33,7 @@ export abstract class CallRunner extends ControllerState {
     if (permission === 'deny') {
       // Refused before validation: the model must not learn to fix the arguments of a tool it may not use.
       this.settleCall(turnId, call.id, { type: 'args-complete', valid: false, needsApproval: false }, {
+        status: 'invalid',
         denied: true,
         resultText: deniedResultText(call.name),
       });
@@ -39,6 +42,7 @@ export abstract class CallRunner extends ControllerState {
     const check = call.parseError ? { ok: false as const, error: call.parseError } : validateCall(this.opts.tools, call.name, call.args);
     if (!check.ok) {
       this.settleCall(turnId, call.id, { type: 'args-complete', valid: false, needsApproval: false }, {
+        status: 'invalid',
         validationError: check.error,
         resultText: `Error: ${check.error}. The call was not run; fix the arguments and call again.`,
       });
@@ -46,7 +50,7 @@ export abstract class CallRunner extends ControllerState {
     }
     // The user's rules replace the tool's own policy; `policy` records how this call was decided.
     const policy = permission === 'allow' ? 'auto' : 'ask';
-    this.patchCall(turnId, call.id, { type: 'args-complete', valid: true, needsApproval: policy === 'ask' }, { policy });
+    this.patchCall(turnId, call.id, { type: 'args-complete', valid: true, needsApproval: policy === 'ask' }, { status: policy === 'ask' ? 'pending_approval' : 'queued', policy });
   }
 
   /** The user's permission for a tool in this conversation, read now so the newest rules apply. */
@@ -68,6 +72,7 @@ export abstract class CallRunner extends ControllerState {
   protected refuseOverLimit(turnId: string, call: ToolCallState, limit: number) {
     const error = `Too many tool calls in one round (the limit is ${limit}); this call was not run`;
     this.settleCall(turnId, call.id, { type: 'args-complete', valid: false, needsApproval: false }, {
+      status: 'invalid',
       validationError: error,
       resultText: `Error: ${error}. Make fewer calls per round.`,
     });
@@ -80,6 +85,7 @@ export abstract class CallRunner extends ControllerState {
     if (!tool) {
       // Its MCP server went away between the decision and the run: the call ends, never hangs.
       this.settleCall(turnId, callId, { type: 'cancel' }, {
+        status: 'cancelled',
         resultText: `The tool "${call.name}" was not available when this call was to run (its server may be disconnected); it did not run.`,
       });
       this.checkRound();
@@ -87,13 +93,14 @@ export abstract class CallRunner extends ControllerState {
     }
     if (this.permissionOf(tool) === 'deny') {
       // Last line of defence (e.g. a re-run queued just before the rule changed): a denied tool never runs.
-      this.settleCall(turnId, callId, { type: 'cancel' }, { denied: true, resultText: deniedResultText(call.name) });
+      this.settleCall(turnId, callId, { type: 'cancel' }, { status: 'cancelled', denied: true, resultText: deniedResultText(call.name) });
       this.checkRound();
       return;
     }
     const abort = new AbortController();
     this.callAborts.set(callId, abort);
-    this.patchCall(turnId, callId, { type: 'run' }, { startedAt: Date.now(), endedAt: undefined, progress: undefined, content: undefined });
+    // A re-run starts afresh: the change drops the old result, and the old progress and content go too.
+    this.patchCall(turnId, callId, { type: 'run' }, { status: 'running', startedAt: Date.now(), progress: undefined, content: undefined });
     const args = call.editedArgs !== undefined ? call.editedArgs : call.args;
     const outcome = await executeTool(tool, args, {
       signal: abort.signal,
@@ -112,19 +119,14 @@ export abstract class CallRunner extends ControllerState {
     if (this.callAborts.get(callId) === abort) this.callAborts.delete(callId);
     if (abort.signal.aborted) return; // cancelled: already settled by cancelCall / stop
     const text = call.editedArgs !== undefined ? editedResultText(call.editedArgs, outcome.text) : outcome.text;
-    this.settleCall(turnId, callId, { type: outcome.status === 'succeeded' ? 'succeed' : 'fail' }, { outcome, resultText: text });
+    if (outcome.status === 'succeeded') this.settleCall(turnId, callId, { type: 'succeed' }, { status: 'succeeded', outcome, resultText: text });
+    else this.settleCall(turnId, callId, { type: 'fail' }, { status: 'failed', outcome: failedOutcome(outcome), resultText: text });
     this.checkRound();
   }
 
   protected requeue(turnId: string, callId: string, args: unknown) {
-    this.patchCall(turnId, callId, { type: 'rerun', needsApproval: false }, {
-      editedArgs: args,
-      outcome: undefined,
-      resultText: undefined,
-      rejectReason: undefined,
-      denied: undefined,
-      endedAt: undefined,
-    });
+    // The queued change cannot carry the old result, rejection or refusal: the type drops them.
+    this.patchCall(turnId, callId, { type: 'rerun', needsApproval: false }, { status: 'queued', editedArgs: args });
   }
 
   /** Moves the run on when the user has decided every pending call / every call has settled. */
@@ -140,4 +142,9 @@ export abstract class CallRunner extends ControllerState {
       resolve();
     }
   }
+}
+
+/** A failed (or, exceptionally, cancelled) outcome always says why, so the card and the model see a reason. */
+function failedOutcome(outcome: ToolOutcome): FailedOutcome {
+  return { ...outcome, error: outcome.error ?? { message: outcome.text || 'The tool did not finish.' } };
 }

@@ -94,7 +94,7 @@ export class ChatController extends DirectRunner {
       for (const call of Object.values(turn.calls)) {
         if (isSettled(call.status)) continue;
         this.callAborts.get(call.id)?.abort();
-        this.settleCall(turnId, call.id, { type: 'cancel' }, { resultText: 'The user stopped the run; this call did not finish.' });
+        this.settleCall(turnId, call.id, { type: 'cancel' }, { status: 'cancelled', resultText: 'The user stopped the run; this call did not finish.' });
       }
     }
     this.finish('stop', turnId, {});
@@ -120,7 +120,7 @@ export class ChatController extends DirectRunner {
       const check = validateCall(this.opts.tools, found.call.name, editedArgs);
       if (!check.ok) return check.error;
     }
-    this.patchCall(found.turnId, callId, { type: 'approve' }, editedArgs !== undefined ? { editedArgs } : {});
+    this.patchCall(found.turnId, callId, { type: 'approve' }, editedArgs !== undefined ? { status: 'queued', editedArgs } : { status: 'queued' });
     void this.execute(found.turnId, callId);
     this.checkRound();
     return null;
@@ -143,7 +143,7 @@ export class ChatController extends DirectRunner {
       const permission = tool && this.permissionOf(tool);
       if (permission === 'allow') this.approve(call.id);
       else if (permission === 'deny')
-        this.settleCall(turn.id, call.id, { type: 'reject' }, { denied: true, resultText: deniedResultText(call.name) });
+        this.settleCall(turn.id, call.id, { type: 'reject' }, { status: 'rejected', denied: true, resultText: deniedResultText(call.name) });
     }
     this.checkRound();
   }
@@ -151,7 +151,7 @@ export class ChatController extends DirectRunner {
   reject(callId: string, reason?: string): void {
     const found = this.activeCall(callId, 'pending_approval');
     if (!found) return;
-    this.settleCall(found.turnId, callId, { type: 'reject' }, { rejectReason: reason?.trim() || undefined, resultText: rejectionText(reason) });
+    this.settleCall(found.turnId, callId, { type: 'reject' }, { status: 'rejected', rejectReason: reason?.trim() || undefined, resultText: rejectionText(reason) });
     this.checkRound();
   }
 
@@ -161,7 +161,7 @@ export class ChatController extends DirectRunner {
     if (!found || isSettled(found.call.status) || found.call.status === 'streaming_args') return;
     this.callAborts.get(callId)?.abort();
     const text = found.call.status === 'running' ? 'The user cancelled this call while it was running.' : 'The user cancelled this call before it ran.';
-    this.settleCall(found.turnId, callId, { type: 'cancel' }, { resultText: text });
+    this.settleCall(found.turnId, callId, { type: 'cancel' }, { status: 'cancelled', resultText: text });
     this.checkRound();
   }
 
@@ -181,7 +181,7 @@ export class ChatController extends DirectRunner {
       if (call.round !== turn.rounds.length - 1 || phase === 'generating') return 'This call can be re-run once the current round ends.';
       // Settle without checkRound: the round must not advance between the cancel and the restart.
       this.callAborts.get(callId)?.abort();
-      if (!isSettled(call.status)) this.settleCall(turn.id, callId, { type: 'cancel' }, {});
+      if (!isSettled(call.status)) this.settleCall(turn.id, callId, { type: 'cancel' }, { status: 'cancelled' });
       this.requeue(turn.id, callId, args);
       void this.execute(turn.id, callId);
       return null;

@@ -4,6 +4,7 @@ import type { ToolRegistry } from '../tools/registry';
 import { initialRunState, transition, type RunEvent, type RunState } from './machine';
 import { transitionCall, type CallEvent } from './call-machine';
 import { findTurn, updateCall } from './turn-updates';
+import { changeCall, type CallChange, type SettledChange } from './call-state';
 import type { LiveRound } from './live-round';
 import { emptyConversation } from '../conversation/tree';
 import type { RetryInfo } from '../protocols/retry-policy';
@@ -99,18 +100,24 @@ export abstract class ControllerState {
     return { turnId, call };
   }
 
-  protected patchCall(turnId: string, callId: string, event: CallEvent, patch: Partial<ToolCallState>): boolean {
+  /**
+   * Moves a call on: the table must allow `event`, and lead to the status `change` describes (the
+   * caller knows which: valid or not, ask or run). Anything else is logged and not applied.
+   */
+  protected patchCall(turnId: string, callId: string, event: CallEvent, change: CallChange): boolean {
     const call = findTurn(this.snap.conversation, turnId)?.calls[callId];
     if (!call) return false;
     const next = transitionCall(call.status, event);
-    this.record(`call ${call.name}: ${event.type}`, call.status, next.status, next.ok, next.ok ? undefined : next.reason, { turnId, call: { id: callId, name: call.name } });
-    if (!next.ok) return false;
-    this.setConversation(updateCall(this.snap.conversation, turnId, callId, (c) => ({ ...c, ...patch, status: next.status })));
+    const ok = next.ok && next.status === change.status;
+    const reason = !next.ok ? next.reason : ok ? undefined : `"${event.type}" leads to ${next.status}, not ${change.status}`;
+    this.record(`call ${call.name}: ${event.type}`, call.status, next.status, ok, reason, { turnId, call: { id: callId, name: call.name } });
+    if (!ok) return false;
+    this.setConversation(updateCall(this.snap.conversation, turnId, callId, (c) => changeCall(c, change)));
     return true;
   }
 
-  protected settleCall(turnId: string, callId: string, event: CallEvent, patch: Partial<ToolCallState>) {
-    this.patchCall(turnId, callId, event, { ...patch, endedAt: Date.now() });
+  protected settleCall(turnId: string, callId: string, event: CallEvent, change: SettledChange) {
+    this.patchCall(turnId, callId, event, { ...change, endedAt: Date.now() });
   }
 
   protected dispatch(event: RunEvent): boolean {

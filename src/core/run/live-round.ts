@@ -1,4 +1,4 @@
-import type { Conversation, Part, ToolCallState } from '../conversation/types';
+import type { CallIn, Conversation, Part, ToolCallState } from '../conversation/types';
 import type { ModelEvent, ReasoningBlock } from '../protocols/types';
 import { updateTurn } from './turn-updates';
 
@@ -17,7 +17,7 @@ export interface LiveRound {
 export function createLiveRound(turnId: string, round: number, newId: () => string): LiveRound {
   const parts: Part[] = [];
   const reasoningBlocks: ReasoningBlock[] = [];
-  const calls = new Map<number, ToolCallState>();
+  const calls = new Map<number, CallIn<'streaming_args'>>();
   let dirty = false;
   let takenIds: Set<string> | null = null;
 
@@ -41,7 +41,7 @@ export function createLiveRound(turnId: string, round: number, newId: () => stri
         case 'reasoning-delta':
           return appendText('reasoning', event.text);
         case 'tool-call-start': {
-          const call: ToolCallState = { id: event.id || newId(), name: event.name, round, argsText: '', status: 'streaming_args' };
+          const call: CallIn<'streaming_args'> = { id: event.id || newId(), name: event.name, round, argsText: '', status: 'streaming_args' };
           calls.set(event.index, call);
           parts.push({ type: 'tool-call', callId: call.id });
           return;
@@ -82,7 +82,9 @@ export function createLiveRound(turnId: string, round: number, newId: () => stri
         const copies: Record<string, ToolCallState> = {};
         for (const call of calls.values()) {
           takenIds.add(call.id);
-          copies[call.id] = { ...t.calls[call.id], ...call, status: t.calls[call.id]?.status ?? call.status };
+          const prev = t.calls[call.id];
+          // A call the run already moved on (decided, settled) is no longer the stream's to change.
+          copies[call.id] = prev && prev.status !== 'streaming_args' ? prev : { ...prev, ...call };
         }
         const rounds = t.rounds.slice();
         rounds[round] = { ...rounds[round], parts: parts.map((p) => ({ ...p })), ...(reasoningBlocks.length ? { reasoningBlocks: reasoningBlocks.slice() } : {}) };

@@ -126,7 +126,7 @@ export abstract class RoundRunner extends CallRunner {
       this.roundEnded(turnId, round, 'error', error);
       const now = findTurn(this.snap.conversation, turnId)!;
       for (const call of roundCalls(now, round))
-        if (call.status === 'streaming_args') this.settleCall(turnId, call.id, { type: 'args-cut' }, {});
+        if (call.status === 'streaming_args') this.settleCall(turnId, call.id, { type: 'args-cut' }, { status: 'incomplete' });
       this.finish('error', turnId, { error: { message: error.message, kind: error.kind, status: error.status } });
       return null;
     } finally {

@@ -25,14 +25,14 @@ describe('ToolCard status chip and actions', () => {
   ];
 
   it.each(cases)('%s shows "%s" and its buttons', (status, chip, buttons, extra) => {
-    const { card } = renderCard(makeCall({ status, ...extra }));
+    const { card } = renderCard(makeCall({ status, ...extra } as Partial<ToolCallState>));
     expect(within(card).getByTestId('tool-status').textContent).toBe(chip);
     for (const name of buttons) expect(within(card).getByRole('button', { name })).toBeTruthy();
     expect(within(card).queryAllByRole('button')).toHaveLength(buttons.length);
   });
 
   it.each(cases)('%s hides every action when canAct is false', (status, _chip, _buttons, extra) => {
-    const { card } = renderCard(makeCall({ status, ...extra }), { canAct: false });
+    const { card } = renderCard(makeCall({ status, ...extra } as Partial<ToolCallState>), { canAct: false });
     expect(within(card).queryAllByRole('button')).toHaveLength(0);
   });
 });
