@@ -8,9 +8,8 @@ import { activePath, addSibling, appendToPath, selectBranch } from '../conversat
 import { DirectRunner, titleFrom } from './direct-call';
 import { recoverInterrupted } from './recover';
 import { deniedResultText } from '../permissions';
+import type { CallRefusal } from './refusals';
 
-const DENIED_PROBLEM = 'This tool is set to Never in your tool permissions.';
-const UNAVAILABLE_PROBLEM = 'This tool is not available right now; if it comes from an MCP server, check in Settings that the server is connected.';
 
 /**
  * The agent loop: streams a round, assembles tool calls, asks or runs them, feeds results back and
@@ -105,20 +104,21 @@ export class ChatController extends DirectRunner {
     this.dispatch({ type: 'stop-after-round' });
   }
 
-  approve(callId: string, editedArgs?: unknown): string | null {
+  /** Approves a waiting call (with edited arguments, checked first); null once it runs, else why not. */
+  approve(callId: string, editedArgs?: unknown): CallRefusal | null {
     const found = this.activeCall(callId, 'pending_approval');
-    if (!found) return 'This call is not waiting for approval.';
+    if (!found) return { code: 'not_waiting' };
     const tool = this.opts.tools.get(found.call.name);
     // An MCP server's tools vanish while it is disconnected (e.g. just after a reload): the call
     // keeps waiting rather than being approved into nothing.
-    if (!tool) return UNAVAILABLE_PROBLEM;
+    if (!tool) return { code: 'unavailable' };
     if (this.permissionOf(tool) === 'deny') {
       this.applyPermissions();
-      return DENIED_PROBLEM;
+      return { code: 'denied' };
     }
     if (editedArgs !== undefined) {
       const check = validateCall(this.opts.tools, found.call.name, editedArgs);
-      if (!check.ok) return check.error;
+      if (!check.ok) return { code: 'invalid', message: check.error };
     }
     this.patchCall(found.turnId, callId, { type: 'approve' }, editedArgs !== undefined ? { status: 'queued', editedArgs } : { status: 'queued' });
     void this.execute(found.turnId, callId);
@@ -169,16 +169,16 @@ export class ChatController extends DirectRunner {
    * Re-runs a call with edited arguments. A running call is cancelled and restarted within its round; a
    * finished call of the last turn replaces its result, drops what followed it and continues from there.
    */
-  rerunCall(callId: string, args: unknown): string | null {
+  rerunCall(callId: string, args: unknown): CallRefusal | null {
     const turn = findTurn(this.snap.conversation, this.snap.turnId);
     const call = turn?.calls[callId];
-    if (!turn || !call) return 'This call is not part of the latest answer.';
+    if (!turn || !call) return { code: 'not_in_latest' };
     const check = validateCall(this.opts.tools, call.name, args);
-    if (!check.ok) return check.error;
-    if (this.permissionOf(check.tool) === 'deny') return DENIED_PROBLEM;
+    if (!check.ok) return { code: 'invalid', message: check.error };
+    if (this.permissionOf(check.tool) === 'deny') return { code: 'denied' };
     const phase = this.snap.run.phase;
     if (phase !== 'idle') {
-      if (call.round !== turn.rounds.length - 1 || phase === 'generating') return 'This call can be re-run once the current round ends.';
+      if (call.round !== turn.rounds.length - 1 || phase === 'generating') return { code: 'after_round' };
       // Settle without checkRound: the round must not advance between the cancel and the restart.
       this.callAborts.get(callId)?.abort();
       if (!isSettled(call.status)) this.settleCall(turn.id, callId, { type: 'cancel' }, { status: 'cancelled' });
@@ -203,7 +203,7 @@ export class ChatController extends DirectRunner {
     this.snap = { ...this.snap, turnId: copy.id };
     const branch = copy.id;
     this.requeue(branch, callId, args);
-    if (!this.dispatch({ type: 'resume', round: 1, direct: turn.direct })) return 'The run could not be resumed.';
+    if (!this.dispatch({ type: 'resume', round: 1, direct: turn.direct })) return { code: 'not_resumed' };
     this.dispatch({ type: 'approvals-done' });
     void this.execute(branch, callId);
     void this.awaitRoundThenContinue(branch).then((go) => {
@@ -239,3 +239,4 @@ export class ChatController extends DirectRunner {
 
 export type { Part };
 export type { ChatControllerOptions, ChatSnapshot, TransitionLogEntry } from './controller-state';
+export type { CallRefusal } from './refusals';
