@@ -1,5 +1,6 @@
 import type { ModelEvent, Usage } from './types';
 import { mapFinishReason } from './finish-reason';
+import { parseArgs } from './shared';
 
 /** The parts of an OpenAI chat.completion.chunk that we read; gateways vary, so all optional. */
 export interface ChatChunk {
@@ -137,18 +138,6 @@ export function createOpenAIChatAssembler(newId: () => string = randomCallId) {
       return calls.map((c) => ({ index: c.index, id: c.id, name: c.name, argsText: c.args }));
     },
   };
-}
-
-/** Parses streamed arguments: "" means {}; a JSON string holding JSON (double-encoded) is unwrapped. */
-export function parseArgs(text: string): { args: unknown; parseError?: string } {
-  if (text.trim() === '') return { args: {} };
-  try {
-    let value: unknown = JSON.parse(text);
-    if (typeof value === 'string' && /^\s*[{[]/.test(value)) value = JSON.parse(value);
-    return { args: value };
-  } catch (e) {
-    return { args: undefined, parseError: `Arguments are not valid JSON: ${(e as Error).message}` };
-  }
 }
 
 function randomCallId(): string {

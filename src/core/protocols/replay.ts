@@ -3,7 +3,7 @@ import type { StreamDecoder } from './stream-decoder';
 import type { FinishReason, ModelEvent } from './types';
 import { ModelError } from './types';
 import { StreamError, type StreamErrorDetail } from './stream-error';
-import { parseArgs } from './openai-chat-assembler';
+import { parseArgs } from './shared';
 import { createOpenAIChatStreamDecoder, openAIChatCompletionEvents } from './openai-chat-stream';
 import { anthropicMessageEvents, createAnthropicStreamDecoder } from './anthropic-messages-stream';
 import type { ProtocolId } from './protocol-id';
