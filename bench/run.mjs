@@ -3,7 +3,7 @@
 // measures every scenario of issue 6 in headless Chromium with interleaved arms. Prints one JSON
 // document and writes it to bench/results/latest.json. Options:
 //   --reps N       repetitions per case (default 3)
-//   --only a,b     run only these scenarios (markdown-max, markdown-paced, tool-args, long-history)
+//   --only a,b     run only these scenarios (markdown-max, markdown-paced, tool-args, long-history, parallel)
 //   --no-build     reuse bench/dist from the previous run
 // Ports: BENCH_APP_PORT (4310), BENCH_NAIVE_PORT (4311), BENCH_MOCK_PORT (8790).
 
@@ -13,7 +13,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { appHistory, appStream, naiveHistory, naiveStream } from './lib/drive.mjs';
+import { appHistory, appParallel, appStream, naiveHistory, naiveStream } from './lib/drive.mjs';
 import { historyConversation, historySummary, HISTORY_END_MARKER } from './lib/history.mjs';
 import { markdownDocument } from './lib/markdown-doc.mjs';
 import { growthOf, summarizeScenario, targets } from './lib/report.mjs';
@@ -37,6 +37,10 @@ const MARKDOWN_TOKENS = [5_000, 20_000];
 const PACED_TOKENS = 600;
 const TOOL_BYTES = [12_800, 51_200, 204_800];
 const HISTORY_SIZES = [200, 2_000];
+// Four conversations streaming at once (one on screen) against one foreground stream of the same total size.
+const PARALLEL_TOKENS = 8_000;
+const PARALLEL_RUNS = 4;
+const PARALLEL_STALL_MS = 8_000; // longer than the four sends take on a busy machine
 
 function build() {
   log('building the app and the naive page…');
@@ -92,6 +96,15 @@ async function main() {
       });
     }
 
+  if (wanted('parallel')) {
+    const text = doc.slice(0, PARALLEL_TOKENS * 4);
+    const stalled = (t) => ({ text: t, chunkSize: 4, delayMs: 1, fault: { type: 'stall', afterChunks: 1, ms: PARALLEL_STALL_MS } });
+    const quarter = text.length / PARALLEL_RUNS;
+    const parts = Array.from({ length: PARALLEL_RUNS }, (_, i) => stalled(text.slice(i * quarter, (i + 1) * quarter)));
+    // Arms: "app" is the four conversations, "naive" the single foreground stream (renamed in the report).
+    cases.push({ scenario: 'parallel', size: PARALLEL_TOKENS, app: () => appParallel(browser, env, parts), naive: () => appParallel(browser, env, [stalled(text)]) });
+  }
+
   const runs = {};
   try {
     for (let rep = 0; rep < REPS; rep++) {
@@ -114,6 +127,10 @@ async function main() {
   const scenarios = {};
   for (const [name, bySize] of Object.entries(runs)) {
     const summary = summarizeScenario(bySize);
+    if (name === 'parallel') {
+      scenarios[name] = { cases: renameParallelArms(summary) };
+      continue;
+    }
     scenarios[name] = { cases: summary };
     if (Object.keys(summary).length > 1 && name !== 'long-history')
       scenarios[name].growth = { wallMs: growthOf(summary, 'wallMs'), mainThreadMs: growthOf(summary, 'mainThreadMs') };
@@ -124,7 +141,7 @@ async function main() {
     reps: REPS,
     durationS: Math.round((Date.now() - started) / 1000),
     initialJsKbGzip: initialKb,
-    sizes: { 'markdown-max': 'tokens', 'markdown-paced': 'tokens', 'tool-args': 'bytes of arguments', 'long-history': 'messages' },
+    sizes: { 'markdown-max': 'tokens', 'markdown-paced': 'tokens', 'tool-args': 'bytes of arguments', 'long-history': 'messages', parallel: 'tokens in all' },
     scenarios,
     targets: targets(scenarios),
   };
@@ -132,6 +149,13 @@ async function main() {
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(join(here, 'results/latest.json'), `${json}\n`);
   console.log(json);
+}
+
+/** The parallel scenario compares two app runs: four conversations at once, and one stream of the same size. */
+function renameParallelArms(summary) {
+  return Object.fromEntries(
+    Object.entries(summary).map(([size, c]) => [size, { four: c.app, one: c.naive, fourOverOne: c.appOverNaive, runs: c.runs }]),
+  );
 }
 
 main().catch((error) => {

@@ -204,3 +204,38 @@ test('connection problems are explained in plain words; a new tool on the server
   await growing.getByRole('button', { name: 'Reconnect Growing' }).click();
   await expect(growing.getByTestId('mcp-status')).toHaveText('Connected · 2 tools');
 });
+
+test('a token revoked after connecting flips the row to "Access refused" and takes the tools away', async ({ page }, testInfo) => {
+  const key = keyFor(testInfo);
+  const revoking = await startMcpServer({ stepMs: 50, token: 'soon-revoked-token' });
+  try {
+    await queue(
+      key,
+      { toolCalls: [{ id: 'mcp-r', name: 'revoking__echo', arguments: { text: 'hello' } }], delayMs: 0 },
+      { text: 'The server said no.', delayMs: 0 },
+    );
+    await useMock(page, key);
+    await page.goto('/');
+    let dialog = await openSettings(page);
+    await addServer(dialog, { name: 'Revoking', url: revoking.url, token: 'soon-revoked-token' });
+    await expect(serverRow(dialog, 'Revoking').getByTestId('mcp-status')).toHaveText('Connected · 2 tools');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    revoking.setToken('a-new-token');
+    await send(page, 'Echo hello');
+    const card = toolCard(page, 'revoking__echo');
+    await card.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect(toolStatus(card)).toHaveText('Failed');
+    await expect(lastAnswer(page)).toContainText('The server said no.');
+    await waitIdle(page);
+    const [result] = await toolResults(key, 1);
+    expect(result.content).toContain('The MCP server refused the call (HTTP 401).');
+
+    dialog = await openSettings(page);
+    const row = serverRow(dialog, 'Revoking');
+    await expect(row.getByTestId('mcp-status')).toHaveText('Access refused');
+    await expect(row.getByTestId('mcp-problem')).toHaveText(/stopped accepting this connection \(HTTP 401\).*revoked or has expired/);
+  } finally {
+    await revoking.close();
+  }
+});

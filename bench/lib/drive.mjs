@@ -158,3 +158,39 @@ export async function naiveHistory(browser, env, dataPath) {
     await context.close();
   }
 }
+
+// Done when the conversation on screen has answered and no conversation in the sidebar still runs.
+const ALL_ANSWERED = `() => {
+  const answers = document.querySelectorAll('[data-role="assistant"]');
+  const last = answers[answers.length - 1];
+  return !!last && last.getAttribute('aria-busy') === 'false' && !!document.querySelector('button[title="Send (Enter)"]') && !document.querySelector('[data-rendering]')
+    && !document.querySelector('[data-testid="live-state"], [data-testid="approval-badge"]');
+}`;
+
+/**
+ * `scripts.length` conversations streaming at once, the last one on screen (one script: a single
+ * foreground stream). Every script stalls after its first chunk, long enough for all the sends to
+ * land; the measurement covers the streams only, from the last send until every answer is done.
+ */
+export async function appParallel(browser, env, scripts) {
+  const key = `bench-parallel-${env.nextKey()}`;
+  const { context, page, cdp } = await newPage(browser, settingsFor(env.mock.url, key));
+  try {
+    await page.goto(env.appUrl);
+    await env.mock.queue(key, WARM_UP);
+    await (await appSend(page, 'warm up'))();
+    await page.getByRole('button', { name: 'Send' }).waitFor();
+    await page.getByTestId('conversation').getByText('const x = 1;').waitFor();
+    await env.mock.queue(key, ...scripts);
+    for (let i = 0; i < scripts.length; i++) {
+      await page.getByRole('button', { name: 'New chat' }).first().click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="conversation"]')?.getAttribute('data-message-count') === '0');
+      await (await appSend(page, `bench ${i + 1}`))();
+      await page.getByRole('button', { name: 'Stop', exact: true }).waitFor();
+    }
+    const { raw, taskStart } = await measure(page, cdp, 'body', ALL_ANSWERED, async () => {});
+    return streamMetrics(raw, await afterRun(page, cdp, taskStart));
+  } finally {
+    await context.close();
+  }
+}

@@ -51,6 +51,11 @@ export function targets(s) {
     out.push(check('tool-args: growth (main-thread time)', tool.growth.mainThreadMs.app, 1.2));
     out.push(check('tool-args: main-thread time at the largest size, app / naive', big.appOverNaive.mainThreadMs, 0.05));
   }
+  const parallel = s.parallel;
+  if (parallel) {
+    const only = Object.values(parallel.cases)[0];
+    out.push(check('parallel: main-thread time, 4 conversations at once / one foreground stream of the same size', only.fourOverOne.mainThreadMs, 1.3));
+  }
   const hist = s['long-history'];
   if (hist) {
     const sizes = Object.keys(hist.cases).map(Number).sort((a, b) => a - b);

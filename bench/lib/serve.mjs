@@ -48,8 +48,8 @@ export async function startMock(root, port) {
   const server = await startMockServer({ port });
   return {
     url: server.url,
-    queue: async (key, script) => {
-      const res = await fetch(`${server.url}/__mock/queue?key=${encodeURIComponent(key)}`, { method: 'POST', body: JSON.stringify({ responses: [script] }) });
+    queue: async (key, ...scripts) => {
+      const res = await fetch(`${server.url}/__mock/queue?key=${encodeURIComponent(key)}`, { method: 'POST', body: JSON.stringify({ responses: scripts }) });
       if (!res.ok) throw new Error(`Queueing failed: ${res.status}`);
     },
     close: () => server.close(),

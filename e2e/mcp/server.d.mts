@@ -16,8 +16,12 @@ export interface McpTestServer {
   port: number;
   log: McpTestLog;
   sessionCount(): number;
-  /** Forgets every session, as a restarted server would: their next request gets 404. */
-  forgetSessions(): void;
+  /** Forgets every session, as a restarted server would: their next request gets 404 (or `status`). */
+  forgetSessions(options?: { status?: 404 | 400 }): void;
+  /** false: every new session is refused with 503. */
+  acceptSessions(accept: boolean): void;
+  /** Changes the token the endpoint requires: live sessions get 401 from now on. */
+  setToken(token: string | undefined): void;
   close(): Promise<void>;
 }
 

@@ -20,6 +20,9 @@ export async function startMcpServer({ port = 0, host = '127.0.0.1', token, cors
   const sessions = new Map();
   const log = { calls: [], progress: [], cancellations: [], authorizations: [] };
   let extraEnabled = false;
+  // Some servers (server-everything among them) answer an unknown session with 400 instead of 404.
+  let lostSessionStatus = 404;
+  let acceptingSessions = true;
 
   const buildServer = () => {
     const server = new McpServer({ name: 'callstream-test', version: '1.0.0' });
@@ -105,9 +108,10 @@ export async function startMcpServer({ port = 0, host = '127.0.0.1', token, cors
       const body = req.method === 'POST' ? await readJson(req) : undefined;
       const session = sessionId ? sessions.get(sessionId) : undefined;
       if (session) return void (await session.transport.handleRequest(req, res, body));
-      if (sessionId) return json(res, 404, rpcError(-32001, 'Session not found'));
+      if (sessionId) return json(res, lostSessionStatus, rpcError(-32001, 'Session not found'));
       if (req.method !== 'POST' || !isInitializeRequest(body)) return json(res, 400, rpcError(-32000, 'Bad Request: No valid session ID provided'));
 
+      if (!acceptingSessions) return json(res, 503, rpcError(-32000, 'Not accepting new sessions'));
       const { server, extra } = buildServer();
       const transport = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
@@ -136,8 +140,17 @@ export async function startMcpServer({ port = 0, host = '127.0.0.1', token, cors
     log,
     sessionCount: () => sessions.size,
     /** Forgets every session, as a restarted server would: their next request gets 404. */
-    forgetSessions() {
+    forgetSessions({ status = 404 } = {}) {
+      lostSessionStatus = status;
       sessions.clear();
+    },
+    /** false: every new session is refused with 503 (a server that is going down). */
+    acceptSessions(accept) {
+      acceptingSessions = accept;
+    },
+    /** Changes the token the endpoint requires (a revoked token: live sessions get 401 from now on). */
+    setToken(next) {
+      token = next;
     },
     async close() {
       await Promise.all([...sessions.values()].map((s) => s.transport.close().catch(() => undefined)));

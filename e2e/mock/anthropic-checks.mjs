@@ -12,6 +12,10 @@ export function messagesBodyProblem(body) {
   for (const [i, m] of body.messages.entries()) {
     if (m?.role !== 'user' && m?.role !== 'assistant') return `messages.${i}.role: Input should be 'user' or 'assistant'`;
   }
+  // Anthropic's newest models refuse an assistant prefill; a client that relies on one breaks there.
+  if (body.messages.at(-1)?.role === 'assistant') {
+    return 'This model does not support assistant message prefill. The conversation must end with a user message.';
+  }
   return pairingProblem(body.messages);
 }
 

@@ -15,25 +15,31 @@ import { isDemo } from '../core/providers/provider-config';
 import { useSettings } from '../store/settings-store';
 import { useChat } from '../store/chat-store';
 import { useConversations } from '../store/conversations-store';
+import { useRunPreferences } from '../store/run-preferences';
 import { AppHeader } from './app-header';
-import { chatStore, controller, inspector, tools } from './chat-runtime';
-import { mcpServers } from './mcp-runtime';
+import { inspector, runPreferences, tools } from './chat-runtime';
 import { conversationsStore, mirrorStore, session } from './persistence-runtime';
-import { hashFor } from './routing';
+import { hashFor } from '../store/session/routing';
+import { useAttention } from './use-attention';
 import { SidebarFooter } from './sidebar-footer';
 import { useT } from '../i18n';
 import { messages } from './messages';
 import { useHelpShortcut } from '../features/shortcuts/use-help-shortcut';
-import { InspectorPanel, PermissionsDialogHost, SettingsDialog, ShortcutsDialog } from './lazy-panels';
+import { InspectorPanel, McpHost, PermissionsDialogHost, SettingsDialog, ShortcutsDialog } from './lazy-panels';
 import { Announcer } from '../features/announcer/announcer';
 
 const contextMarker = <ContextMarker />;
-const mcpSection = <LazyMcpServersSection manager={mcpServers} />;
+const loadMcpManager = () => import('./mcp-runtime').then((m) => m.mcpServers);
+const mcpSection = <LazyMcpServersSection loadManager={loadMcpManager} />;
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
 /** Composition root: the only place that wires features together. */
 export function App() {
+  // The conversation on screen; runs in the others go on and only show in the sidebar.
+  const shownId = useConversations(conversationsStore, (s) => s.shownId);
+  const shown = session.get(shownId) ?? session.shown();
+  const { controller, store: chatStore } = shown;
   // Where the model's view of the conversation begins, when older turns no longer fit its context.
   const contextStart = useChat(chatStore, (s) => lastOf(activePath(s.conversation), 'assistant')?.contextStartId ?? null);
   const config = useSettings((s) => s.config);
@@ -56,21 +62,37 @@ export function App() {
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
 
   useEffect(() => session.start(), []);
-  // Saved MCP servers connect in the background; the SDK loads only if there is one.
-  useEffect(() => mcpServers.start(), []);
+  useAttention();
 
   const idle = useChat(chatStore, (s) => s.run.phase === 'idle');
+  const maxRuns = useRunPreferences(runPreferences, (s) => s.maxRuns);
+  const runningCount = useConversations(conversationsStore, (s) => s.runningHere.length);
+  // This conversation cannot start a run now: as many others run as the settings allow.
+  const runLimit = idle && runningCount >= maxRuns ? { code: 'run-limit' as const, limit: maxRuns } : null;
   const empty = useChat(chatStore, (s) => s.conversation.messages.length === 0);
   const mirrored = useConversations(conversationsStore, (s) => s.mirror !== null);
   const opening = useConversations(conversationsStore, (s) => s.opening);
   const fault = useConversations(conversationsStore, (s) => s.fault);
   const pendingDelete = useConversations(conversationsStore, (s) => s.pendingDelete);
   const notice = useConversations(conversationsStore, (s) => s.notice);
-  const newChatDisabled = !idle || (empty && !mirrored);
+  const focusApproval = useConversations(conversationsStore, (s) => (s.focusApproval?.id === shownId ? s.focusApproval : null));
+  const newChatDisabled = empty && !mirrored;
 
   // The chat itself, or while another tab runs this conversation, that tab's mirrored copy.
   const chatView = (store: typeof chatStore, divider?: ComponentProps<typeof ChatView>['divider']) => (
-    <ChatView store={store} controller={controller} tools={tools} modelLabel={modelLabel} demo={demo} onOpenSettings={openSettings} divider={divider} />
+    <ChatView
+      store={store}
+      controller={controller}
+      admit={session.admitShown}
+      canStart={runLimit === null}
+      tools={tools}
+      modelLabel={modelLabel}
+      demo={demo}
+      onOpenSettings={openSettings}
+      divider={divider}
+      focusApproval={focusApproval}
+      onFocusedApproval={session.focusedApproval}
+    />
   );
 
   const sidebar = (placement: 'desktop' | 'always') => (
@@ -81,7 +103,7 @@ export function App() {
       newChatDisabled={newChatDisabled}
       newChatVisible={placement}
       onChosen={placement === 'always' ? closeDrawer : undefined}
-      footer={<SidebarFooter onShowShortcuts={openShortcuts} />}
+      footer={<SidebarFooter chat={chatStore} onShowShortcuts={openShortcuts} />}
     />
   );
 
@@ -118,7 +140,7 @@ export function App() {
             ) : (
               <>
                 {chatView(chatStore, contextStart ? { beforeMessageId: contextStart, node: contextMarker } : null)}
-                <Composer store={chatStore} controller={controller} />
+                <Composer store={chatStore} controller={controller} admit={session.admitShown} runLimit={runLimit} />
               </>
             )}
           </main>
@@ -133,10 +155,11 @@ export function App() {
         {pendingDelete && <UndoToast title={pendingDelete.title} onUndo={session.undoRemove} />}
         {notice && <NoticeToast text={notice} onDismiss={session.dismissNotice} />}
       </ToastArea>
-      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onOpenPermissions={openPermissions} mcpServers={mcpSection} />}
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onOpenPermissions={openPermissions} mcpServers={mcpSection} runPreferences={runPreferences} />}
       {/* After Settings, so opened from there it stacks on top and closing it returns to Settings. */}
       {permissionsOpen && <PermissionsDialogHost onClose={() => setPermissionsOpen(false)} />}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+      <McpHost />
       <Announcer store={chatStore} />
     </QueryClientProvider>
   );

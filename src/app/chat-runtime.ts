@@ -4,10 +4,10 @@ import { createModelClient } from '../core/providers/model-client';
 import type { ProviderConfig } from '../core/providers/provider-config';
 import { createDynamicToolRegistry } from '../core/tools/registry';
 import { createBuiltinTools } from '../tools';
-import { bindChatStore } from '../store/chat-store';
 import { getSettings } from '../store/settings-store';
-import { getPermissionRules, usePermissions } from '../store/permissions-store';
+import { getPermissionRules } from '../store/permissions-store';
 import { createRunRecorder } from '../core/inspector';
+import { createRunPreferences } from '../store/run-preferences';
 
 /** The model for the current settings; read at the start of every round, so a settings change applies to the next one. */
 export function modelFor(config: ProviderConfig): ModelClient {
@@ -20,18 +20,24 @@ export const tools = createDynamicToolRegistry(createBuiltinTools());
 /** What every run did, for the inspector; the API key is scrubbed from everything it keeps. */
 export const inspector = createRunRecorder({ secrets: () => [getSettings().apiKey] });
 
-export const controller = new ChatController({
-  model: () => modelFor(getSettings()),
-  tools,
-  contextTokens: () => getSettings().contextTokens,
-  permissions: getPermissionRules,
-  observer: inspector.observer,
-});
+/** How many conversations run at once, and whether a hidden tab notifies (Settings). */
+export const runPreferences = createRunPreferences(typeof localStorage === 'undefined' ? null : safeLocalStorage());
 
-// A rule changed (here, on the Permissions page or in another tab): calls waiting for approval are
-// decided again, so "Always allow" also lets the other waiting calls of that tool run.
-usePermissions.subscribe((state, previous) => {
-  if (state.rules !== previous.rules) controller.applyPermissions();
-});
+function safeLocalStorage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null; // blocked storage: the defaults apply for this page
+  }
+}
 
-export const chatStore = bindChatStore(controller);
+/** A controller for one conversation; the session's run registry makes one per open conversation. */
+export function createController(): ChatController {
+  return new ChatController({
+    model: () => modelFor(getSettings()),
+    tools,
+    contextTokens: () => getSettings().contextTokens,
+    permissions: getPermissionRules,
+    observer: inspector.observer,
+  });
+}

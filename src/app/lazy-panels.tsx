@@ -18,3 +18,5 @@ export const SettingsDialog = onDemand(() => import('../features/settings/settin
 export const InspectorPanel = onDemand(() => import('../features/inspector/inspector-panel').then((m) => m.InspectorPanel));
 export const ShortcutsDialog = onDemand(() => import('../features/shortcuts/shortcuts-dialog').then((m) => m.ShortcutsDialog));
 export const PermissionsDialogHost = onDemand(() => import('./permissions-dialog-host').then((m) => m.OpenPermissionsHost));
+// Not a panel, but the MCP runtime: it starts right after the page and connects the saved servers.
+export const McpHost = onDemand(() => import('./mcp-host').then((m) => m.McpHost));

@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
 import { PermissionsDialog } from '../features/permissions/permissions-dialog';
-import { useChat } from '../store/chat-store';
 import { useConversations } from '../store/conversations-store';
-import { chatStore, tools } from './chat-runtime';
+import { tools } from './chat-runtime';
 import { conversationsStore } from './persistence-runtime';
 
 /** The Tool permissions dialog wired to the app: its tools, the conversation on screen and saved titles. */
@@ -13,7 +12,7 @@ export function PermissionsDialogHost({ open, onClose }: { open: boolean; onClos
 
 /** The dialog while open (the app loads it on demand). */
 export function OpenPermissionsHost({ onClose }: { onClose(): void }) {
-  const running = useChat(chatStore, (s) => s.conversation.id);
+  const running = useConversations(conversationsStore, (s) => s.shownId);
   // While another tab's run is mirrored, the conversation on screen is that one.
   const shown = useConversations(conversationsStore, (s) => s.mirror?.id ?? null);
   const summaries = useConversations(conversationsStore, (s) => s.summaries);

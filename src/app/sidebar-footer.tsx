@@ -1,14 +1,15 @@
 import { ExportMenu } from '../features/export/export-menu';
 import { ImportButton } from '../features/export/import-button';
 import { ShortcutsButton } from '../features/shortcuts/shortcuts-button';
+import type { StoreApi } from 'zustand';
+import type { ChatSnapshot } from '../core/run/chat-controller';
 import { useChat } from '../store/chat-store';
 import { useConversations } from '../store/conversations-store';
-import { chatStore } from './chat-runtime';
 import { conversationsStore, session } from './persistence-runtime';
 
 /** Export, import and the shortcut list under the conversation list; its own component so streaming re-renders only this. */
-export function SidebarFooter({ onShowShortcuts }: { onShowShortcuts(): void }) {
-  const live = useChat(chatStore, (s) => s.conversation);
+export function SidebarFooter({ chat, onShowShortcuts }: { chat: StoreApi<ChatSnapshot>; onShowShortcuts(): void }) {
+  const live = useChat(chat, (s) => s.conversation);
   const mirror = useConversations(conversationsStore, (s) => s.mirror);
   const open = mirror ?? (live.messages.length ? live : null);
   return (

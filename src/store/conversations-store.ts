@@ -1,5 +1,6 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { Conversation } from '../core/conversation/types';
+import type { LiveState } from '../core/run/run-registry';
 import type { ConversationSummary, SearchHit, StorageFault } from './persistence/types';
 import { byRecency } from './persistence/summary';
 
@@ -14,13 +15,19 @@ export interface ConversationsState {
   summaries: ConversationSummary[];
   /** The conversation on screen; null for a new chat that has no message yet. */
   activeId: string | null;
+  /** The id of the conversation whose controller is on screen, a new empty chat's included. */
+  shownId: string;
   /** A conversation named in the URL is being read from storage. */
   opening: boolean;
   query: string;
   /** Search results for `query`; null when not searching. */
   hits: SearchHit[] | null;
-  /** The conversation this tab is running, if any. */
-  runningHere: string | null;
+  /** The conversations this tab is running. */
+  runningHere: string[];
+  /** What each conversation this tab has open is doing, when it is not idle (the sidebar's badges). */
+  live: Record<string, LiveState>;
+  /** The user asked to be taken to the call waiting for approval in this conversation (a new object per ask). */
+  focusApproval: { id: string } | null;
   /** Conversations another tab is running right now. */
   runningElsewhere: string[];
   /** The active conversation as another tab's run saved it (read-only view), while that run lasts. */
@@ -37,10 +44,13 @@ export interface ConversationsState {
 export const initialConversationsState: ConversationsState = {
   summaries: [],
   activeId: null,
+  shownId: '',
   opening: false,
   query: '',
   hits: null,
-  runningHere: null,
+  runningHere: [],
+  live: {},
+  focusApproval: null,
   runningElsewhere: [],
   mirror: null,
   fault: null,
@@ -69,7 +79,14 @@ export function upsertSummary(summaries: ConversationSummary[], summary: Convers
 
 /** Whether the conversation can be renamed or deleted now (not in the middle of a run anywhere). */
 export function isBusy(state: Pick<ConversationsState, 'runningHere' | 'runningElsewhere'>, id: string): boolean {
-  return state.runningHere === id || state.runningElsewhere.includes(id);
+  return state.runningHere.includes(id) || state.runningElsewhere.includes(id);
+}
+
+/** How many calls wait for the user's approval across every conversation this tab runs (the page title counts them). */
+export function waitingApprovals(live: Record<string, LiveState>): number {
+  let count = 0;
+  for (const state of Object.values(live)) if (state.kind === 'approval') count += state.count;
+  return count;
 }
 
 /** React hook over the conversations store. */

@@ -1,5 +1,5 @@
 import { isProtocolId } from '../core/protocols/protocol-id';
-import { CUSTOM_PRESET_ID, getPreset } from '../core/providers/presets';
+import { getPreset } from '../core/providers/presets';
 import { DEFAULT_CONFIG, isToolMode, type ProviderConfig } from '../core/providers/provider-config';
 import { readItem, writeItem, removeItem } from './safe-storage';
 
@@ -29,9 +29,11 @@ function probe(get: () => Storage | undefined): Storage | null {
 export function loadConfig(storages: SettingsStorages): ProviderConfig {
   const saved = parseSettings(readItem(storages.local, SETTINGS_STORAGE_KEY));
   const config: ProviderConfig = { ...DEFAULT_CONFIG, ...saved };
-  // Only a custom server has a protocol of the user's choosing; a preset's is fixed (and older
-  // settings, saved before protocols existed, get it this way too).
-  if (config.presetId !== CUSTOM_PRESET_ID || !saved.protocol) config.protocol = getPreset(config.presetId).protocol;
+  // A saved protocol stands only when the preset offers it (Custom offers all, OpenAI two); older
+  // settings, saved before protocols existed, get the preset's default.
+  const preset = getPreset(config.presetId);
+  const offered = [preset.protocol, ...(preset.otherProtocols ?? [])];
+  if (!saved.protocol || !offered.includes(config.protocol)) config.protocol = preset.protocol;
   const fromLocal = readItem(storages.local, API_KEY_STORAGE_KEY);
   const fromSession = readItem(storages.session, API_KEY_STORAGE_KEY);
   // Prefer the storage the toggle points at, but don't lose a key that sits in the other one.

@@ -32,7 +32,7 @@ describe('settings store', () => {
     expect(localStorage.getItem(API_KEY_STORAGE_KEY)).toBeNull();
     expect(localStorage.getItem(SETTINGS_STORAGE_KEY)).not.toContain(KEY);
     expect(savedSettings()).toEqual({
-      presetId: 'openai', protocol: 'openai-chat', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', streaming: true, toolMode: 'auto', rememberKey: false,
+      presetId: 'openai', protocol: 'openai-responses', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', streaming: true, toolMode: 'auto', rememberKey: false,
       contextTokens: 128_000,
     });
   });

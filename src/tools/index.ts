@@ -28,8 +28,9 @@ export function createBuiltinTools(deps: BuiltinToolDeps = {}): ToolDefinition[]
   ];
 }
 
-export type { FileInfo, FileReadResult, FileStore } from './files/file-store';
-export { FileStoreError, fileNameProblem } from './files/file-store';
+export type { FileEntry, FileReadResult, FileStore } from './files/file-store';
+export { FileStoreError } from './files/file-store';
+export { pathProblem, pathPattern, PATH_RULE } from './files/file-path';
 export { MemoryFileStore } from './files/memory-file-store';
 export { OpfsFileStore } from './files/opfs-file-store';
 export { evaluateExpression, ExpressionError } from './calculate/evaluate-expression';

@@ -95,6 +95,7 @@ const outcome = object<ToolOutcome>({
 type StoredCall = CallBase & {
   status: ToolCallStatus;
   validationError?: string;
+  unknownTool?: true;
   rejectReason?: string;
   denied?: boolean;
   outcome?: ToolOutcome;
@@ -114,6 +115,7 @@ const storedCall = object<StoredCall>({
   args: anyValue,
   parseError: optional(str),
   validationError: optional(str),
+  unknownTool: optional(yes),
   status: oneOf(...STATUSES),
   policy: optional(oneOf('auto', 'ask')),
   editedArgs: anyValue,
@@ -133,7 +135,7 @@ const storedCall = object<StoredCall>({
  * text the model saw for a rejection, the error of a failure).
  */
 const toolCall: Reader<ToolCallState> = (v, p) => {
-  const { status, validationError, rejectReason, denied, outcome, resultText, endedAt, ...base } = storedCall(v, p);
+  const { status, validationError, unknownTool, rejectReason, denied, outcome, resultText, endedAt, ...base } = storedCall(v, p);
   const settled = endedAt !== undefined ? { endedAt } : {};
   const required = <T>(value: T | undefined, field: string, expected: string): T => value ?? fail(`${p}.${field}`, `${expected} (the call ${status.replace('_', ' ')})`);
   switch (status) {
@@ -150,7 +152,7 @@ const toolCall: Reader<ToolCallState> = (v, p) => {
       return { ...base, ...settled, status, outcome: { ...failed, error: failed.error ?? { message: failed.text } }, resultText: required(resultText, 'resultText', 'a string') };
     }
     case 'invalid': {
-      const why = denied ? { denied: true as const } : { validationError: validationError ?? base.parseError ?? 'invalid arguments' };
+      const why = denied ? { denied: true as const } : { validationError: validationError ?? base.parseError ?? 'invalid arguments', ...(unknownTool ? { unknownTool } : {}) };
       const text = 'denied' in why ? deniedResultText(base.name) : `Error: ${why.validationError}. The call was not run.`;
       return { ...base, ...settled, status, ...why, resultText: resultText ?? text };
     }
@@ -174,7 +176,9 @@ const reasoningBlock: Reader<ReasoningBlock> = (v, p) => {
   const type = isRecord(v) ? v.type : undefined;
   if (type === 'thinking') return object<{ type: 'thinking'; thinking: string; signature: string }>({ type: oneOf('thinking'), thinking: str, signature: str })(v, p);
   if (type === 'redacted_thinking') return object<{ type: 'redacted_thinking'; data: string }>({ type: oneOf('redacted_thinking'), data: str })(v, p);
-  return fail(`${p}.type`, '"thinking" or "redacted_thinking"');
+  if (type === 'openai_reasoning')
+    return object<{ type: 'openai_reasoning'; id: string; encrypted: string; summary: string[] }>({ type: oneOf('openai_reasoning'), id: str, encrypted: str, summary: arrayOf(str) })(v, p);
+  return fail(`${p}.type`, '"thinking", "redacted_thinking" or "openai_reasoning"');
 };
 
 const round = object<Round>({ parts: arrayOf(part), finishReason: optional(oneOf(...FINISH_REASONS)), reasoningBlocks: optional(arrayOf(reasoningBlock)) });
@@ -184,8 +188,12 @@ const userMessage = object<UserMessage>({ id, parentId: nullable(id), role: oneO
 function turnNotice(v: unknown, p: string): TurnNotice {
   const code = isRecord(v) ? v.code : undefined;
   if (code === 'max_rounds') return object<Extract<TurnNotice, { code: 'max_rounds' }>>({ code: oneOf('max_rounds'), rounds: num })(v, p);
-  if (code === 'stopped_after_round' || code === 'interrupted') return object<{ code: typeof code }>({ code: oneOf(code) })(v, p);
-  return fail(`${p}.code`, '"max_rounds", "stopped_after_round" or "interrupted"');
+  if (code === 'stopped_after_round' || code === 'interrupted' || code === 'content_filter' || code === 'pause_turn')
+    return object<{ code: typeof code }>({ code: oneOf(code) })(v, p);
+  if (code === 'declined') return object<Extract<TurnNotice, { code: 'declined' }>>({ code: oneOf('declined'), text: str })(v, p);
+  if (code === 'finish_reason') return object<Extract<TurnNotice, { code: 'finish_reason' }>>({ code: oneOf('finish_reason'), reason: str })(v, p);
+  if (code === 'not_shown') return object<Extract<TurnNotice, { code: 'not_shown' }>>({ code: oneOf('not_shown'), count: num })(v, p);
+  return fail(`${p}.code`, '"max_rounds", "stopped_after_round", "interrupted", "declined", "content_filter", "pause_turn", "finish_reason" or "not_shown"');
 }
 
 const assistantMessage = object<AssistantMessage>({

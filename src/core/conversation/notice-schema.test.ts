@@ -31,6 +31,13 @@ describe('turn notices in saved conversations', () => {
     const conv = withNotice(sampleConversation(), { noticeCode: { code: 'nonsense' } as never });
     const result = importConversations(JSON.stringify({ ...JSON.parse(exportConversationsJson([sampleConversation()])), conversations: [conv] }));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/noticeCode\.code should be "max_rounds", "stopped_after_round" or "interrupted"/);
+    if (!result.ok) expect(result.error).toMatch(/noticeCode\.code should be "max_rounds", "stopped_after_round", "interrupted", "declined"/);
+  });
+
+  it('keep the stop-reason and refusal notices too', () => {
+    for (const noticeCode of [{ code: 'declined', text: 'No.' }, { code: 'finish_reason', reason: 'weird' }, { code: 'not_shown', count: 2 }, { code: 'pause_turn' }] as const) {
+      const result = importConversations(exportConversationsJson([withNotice(sampleConversation(), { notice: 'x', noticeCode })]));
+      expect(result.ok && assistantOf(result.conversations[0]).noticeCode).toEqual(noticeCode);
+    }
   });
 });

@@ -41,7 +41,8 @@ export function estimateMessageTokens(m: ModelMessage): number {
   switch (m.role) {
     case 'assistant': {
       let n = MESSAGE_OVERHEAD + estimateTokens(m.content) + (m.reasoning ? estimateTokens(m.reasoning) : 0);
-      for (const b of m.reasoningBlocks ?? []) n += estimateTokens(b.type === 'thinking' ? b.thinking + b.signature : b.data);
+      for (const b of m.reasoningBlocks ?? [])
+        n += estimateTokens(b.type === 'thinking' ? b.thinking + b.signature : b.type === 'redacted_thinking' ? b.data : b.encrypted + b.summary.join(''));
       for (const c of m.toolCalls ?? []) n += TOOL_CALL_OVERHEAD + estimateTokens(c.id) + estimateTokens(c.name) + estimateTokens(c.argsText);
       return n;
     }

@@ -38,6 +38,26 @@ function appendAssistant(out: ModelMessage[], turn: AssistantMessage) {
   });
 }
 
+/**
+ * What the model is asked when the user continues an answer cut at the output limit. The request
+ * ends with the cut answer as the model's own message, then this short user message: OpenAI-style
+ * chat APIs have no assistant prefill, and Anthropic's newest models refuse one ("The conversation
+ * must end with a user message"), so one shape works with every provider and in prompted mode.
+ * The reply is appended to the cut text as it arrives, so it must start with the very next characters.
+ */
+export const CONTINUE_INSTRUCTION =
+  'Your previous message was cut off at the output limit. Continue exactly where it stopped: write only the rest, starting with the very next characters (include a leading space or line break if one belongs there). Do not repeat anything, do not add a preface.';
+
+/** The transcript for continuing a cut answer: everything up to the cut answer, then the instruction. */
+export function continuationTranscript(transcript: ModelMessage[]): ModelMessage[] {
+  return [...transcript, { role: 'user', content: CONTINUE_INSTRUCTION }];
+}
+
+/** True when the turn's last round ended at the model's output limit (`length` / `max_tokens`). */
+export function isCutOff(turn: AssistantMessage): boolean {
+  return turn.rounds.at(-1)?.finishReason === 'length';
+}
+
 /** The result text the model sees for a call, synthetic when the call never produced one. */
 export function resultFor(call: ToolCallState): string {
   if (call.resultText !== undefined) return call.resultText;
@@ -46,7 +66,7 @@ export function resultFor(call: ToolCallState): string {
     case 'cancelled':
       return 'The user cancelled this call; it did not finish.';
     case 'incomplete':
-      return 'This call was cut off before its arguments were complete; it was not run.';
+      return 'This call was cut off before its arguments were complete (the output limit or a dropped connection); it was not run. Call it again if you still need it.';
     default:
       return 'This call was interrupted before it produced a result; it did not finish.';
   }

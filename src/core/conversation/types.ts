@@ -43,6 +43,7 @@ interface NoResult {
   validationError?: never;
   rejectReason?: never;
   denied?: never;
+  unknownTool?: never;
   endedAt?: never;
 }
 
@@ -61,16 +62,22 @@ export type ToolCallState =
   | (CallBase & NoResult & { status: 'pending_approval' })
   | (CallBase & NoResult & { status: 'queued' })
   | (CallBase & NoResult & { status: 'running'; startedAt: number })
-  | (CallBase & Settled & { status: 'succeeded'; outcome: ToolOutcome; resultText: string; validationError?: never; rejectReason?: never; denied?: never })
-  | (CallBase & Settled & { status: 'failed'; outcome: FailedOutcome; resultText: string; validationError?: never; rejectReason?: never; denied?: never })
+  | (CallBase & Settled & { status: 'succeeded'; outcome: ToolOutcome; resultText: string; validationError?: never; rejectReason?: never; denied?: never; unknownTool?: never })
+  | (CallBase & Settled & { status: 'failed'; outcome: FailedOutcome; resultText: string; validationError?: never; rejectReason?: never; denied?: never; unknownTool?: never })
   | (CallBase &
       Settled & { status: 'invalid'; resultText: string; outcome?: never; rejectReason?: never } & (
-        | { /** Schema, parse or unknown-tool error found before asking or running. */ validationError: string; denied?: never }
-        | { /** The user's tool permissions refuse this tool (set to Never): the call was not run. */ denied: true; validationError?: never }
+        | {
+            /** Schema, parse or unknown-tool error found before asking or running. */
+            validationError: string;
+            /** The model called a tool that does not exist here (the call was not run and cannot be re-run). */
+            unknownTool?: true;
+            denied?: never;
+          }
+        | { /** The user's tool permissions refuse this tool (set to Never): the call was not run. */ denied: true; validationError?: never; unknownTool?: never }
       ))
-  | (CallBase & Settled & { status: 'rejected'; resultText: string; rejectReason?: string; denied?: true; outcome?: never; validationError?: never })
-  | (CallBase & Settled & { status: 'cancelled'; resultText?: string; denied?: true; outcome?: never; validationError?: never; rejectReason?: never })
-  | (CallBase & Settled & { status: 'incomplete'; resultText?: string; outcome?: never; validationError?: never; rejectReason?: never; denied?: never });
+  | (CallBase & Settled & { status: 'rejected'; resultText: string; rejectReason?: string; denied?: true; outcome?: never; validationError?: never; unknownTool?: never })
+  | (CallBase & Settled & { status: 'cancelled'; resultText?: string; denied?: true; outcome?: never; validationError?: never; rejectReason?: never; unknownTool?: never })
+  | (CallBase & Settled & { status: 'incomplete'; resultText?: string; outcome?: never; validationError?: never; rejectReason?: never; denied?: never; unknownTool?: never });
 
 /** When a settled call ended (absent on calls settled before they ever ran, in older saves). */
 interface Settled {
@@ -110,7 +117,18 @@ export interface TurnError {
 }
 
 /** The notices the run writes; `notice` holds the same in English for exports and older versions. */
-export type TurnNotice = { code: 'max_rounds'; rounds: number } | { code: 'stopped_after_round' } | { code: 'interrupted' };
+export type TurnNotice =
+  | { code: 'max_rounds'; rounds: number }
+  | { code: 'stopped_after_round' }
+  | { code: 'interrupted' }
+  /** The model declined to answer; `text` holds its own words ("" when it gave none). */
+  | { code: 'declined'; text: string }
+  /** The provider's own stop reason explains why the answer ended (see core/run/round-notice.ts). */
+  | { code: 'content_filter' }
+  | { code: 'pause_turn' }
+  | { code: 'finish_reason'; reason: string }
+  /** Parts of the answer came in a shape Callstream cannot show; the inspector lists them. */
+  | { code: 'not_shown'; count: number };
 
 export interface AssistantMessage {
   id: string;

@@ -1,7 +1,6 @@
 import { createSseDecoder } from '../protocols/sse-decoder';
 import { replayCapture, ReplayInputError, type ReplayResult } from '../protocols/replay';
-import { createOpenAIChatStreamDecoder, openAIChatCompletionEvents } from '../protocols/openai-chat-stream';
-import { anthropicMessageEvents, createAnthropicStreamDecoder } from '../protocols/anthropic-messages-stream';
+import { bodyEventsFor, streamDecoderFor } from '../protocols/decoders';
 import type { ModelEvent } from '../protocols/types';
 import type { Capture, CaptureRequest } from './capture';
 import type { ProtocolId } from '../protocols/protocol-id';
@@ -48,13 +47,9 @@ function replayRequest(request: CaptureRequest): CaptureReplayEntry {
  * the same SSE decoder and protocol decoder the clients use. Throws what the decoder throws.
  */
 export function decodeCaptureRequest(request: Pick<CaptureRequest, 'protocol' | 'raw' | 'contentType'>): ModelEvent[] {
-  const anthropic = request.protocol === 'anthropic-messages';
-  if ((request.contentType ?? '').includes('json')) {
-    const body = JSON.parse(request.raw);
-    return visible(anthropic ? anthropicMessageEvents(body) : openAIChatCompletionEvents(body));
-  }
+  if ((request.contentType ?? '').includes('json')) return visible(bodyEventsFor(request.protocol, JSON.parse(request.raw)));
   const sse = createSseDecoder();
-  const decoder = anthropic ? createAnthropicStreamDecoder() : createOpenAIChatStreamDecoder();
+  const decoder = streamDecoderFor(request.protocol);
   const out: ModelEvent[] = [];
   for (const event of [...sse.push(request.raw), ...sse.end()]) {
     out.push(...decoder.push(event));

@@ -8,6 +8,7 @@ export const MCP_TOOL_TIMEOUT_MS = 10 * 60_000;
 export function toToolDefinition(tool: McpToolInfo, exposedName: string, serverName: string, connection: Pick<McpConnection, 'callTool'>): ToolDefinition {
   return {
     name: exposedName,
+    ...(tool.title?.trim() ? { title: tool.title.trim() } : {}),
     description: tool.description?.trim() || tool.title?.trim() || `The "${tool.name}" tool of the MCP server "${serverName}".`,
     parameters: parametersOf(tool.inputSchema),
     // A remote server's tools can do anything on the user's behalf: the user says yes to each call

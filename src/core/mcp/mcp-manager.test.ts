@@ -68,7 +68,7 @@ describe('createMcpManager', () => {
 
     attempts[0].succeed([info('slow_count'), info('echo')]);
     await flush();
-    expect(manager.servers()[0].status).toEqual({ state: 'connected', tools: ['test_server__slow_count', 'test_server__echo'] });
+    expect(manager.servers()[0].status).toMatchObject({ state: 'connected', tools: ['test_server__slow_count', 'test_server__echo'] });
     expect(toolNames(registry)).toEqual(['calculate', 'test_server__slow_count', 'test_server__echo']);
     expect(registry.get('test_server__echo')?.policy).toBe('ask');
   });
@@ -104,7 +104,51 @@ describe('createMcpManager', () => {
     await flush();
     attempts[0].hooks.onToolsChanged([info('one'), info('two')]);
     expect(toolNames(registry)).toEqual(['calculate', 's__one', 's__two']);
-    expect(manager.servers()[0].status).toEqual({ state: 'connected', tools: ['s__one', 's__two'] });
+    expect(manager.servers()[0].status).toMatchObject({ state: 'connected', tools: ['s__one', 's__two'] });
+  });
+
+  it('a session that stops working after connect (refused, or lost for good) takes its tools away and says why', async () => {
+    const { manager, registry, attempts } = setup();
+    manager.add({ name: 's', url: 'https://s.example/mcp', token: 't', rememberToken: false });
+    attempts[0].succeed([info('one')]);
+    await flush();
+    attempts[0].hooks.onLost({ kind: 'refused', status: 401 });
+    expect(manager.servers()[0].status).toEqual({ state: 'error', problem: { kind: 'refused', status: 401 } });
+    expect(toolNames(registry)).toEqual(['calculate']);
+
+    // A reconnect starts over; a late report from the old session changes nothing.
+    const reconnecting = manager.reconnect(manager.servers()[0].id);
+    await flush();
+    attempts[1].succeed([info('one')]);
+    await reconnecting;
+    await flush();
+    attempts[0].hooks.onLost({ kind: 'session_lost' });
+    expect(manager.servers()[0].status).toMatchObject({ state: 'connected', tools: ['s__one'] });
+    attempts[1].hooks.onLost({ kind: 'session_lost' });
+    expect(manager.servers()[0].status).toEqual({ state: 'error', problem: { kind: 'session_lost' } });
+  });
+
+  it('lists titles and hints, and keeps tools that need task-based execution away from the model', async () => {
+    const { manager, registry, attempts } = setup();
+    manager.add({ name: 's', url: 'https://s.example/mcp', token: '', rememberToken: false });
+    attempts[0].succeed([
+      { ...info('rm'), title: 'Remove files', hints: ['destructive', 'openWorld'] },
+      { ...info('research'), title: 'Research', taskSupport: 'required' },
+      { ...info('look'), hints: ['readOnly'], taskSupport: 'optional' },
+    ]);
+    await flush();
+    expect(toolNames(registry)).toEqual(['calculate', 's__rm', 's__look']);
+    // Hints never lower the approval a call needs.
+    expect(registry.get('s__look')?.policy).toBe('ask');
+    expect(manager.servers()[0].status).toEqual({
+      state: 'connected',
+      tools: ['s__rm', 's__look'],
+      catalog: [
+        { name: 's__rm', title: 'Remove files', hints: ['destructive', 'openWorld'], offered: true },
+        { name: 's__look', title: undefined, hints: ['readOnly'], offered: true },
+        { name: 'research', title: 'Research', hints: [], offered: false },
+      ],
+    });
   });
 
   it('reconnects: the old session is closed, its tools leave until the new list arrives', async () => {

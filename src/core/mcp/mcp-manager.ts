@@ -1,8 +1,9 @@
 import type { DynamicToolRegistry } from '../tools/registry';
+import type { Elicitations } from './elicitations';
 import { toToolDefinition } from './map-tool';
 import { normalizeServerUrl, originOf } from './server-url';
 import { exposedToolNames, serverPrefix, uniquePrefix } from './tool-names';
-import { problemOf, type McpConnection, type McpConnector, type McpProblem, type McpToolInfo } from './types';
+import { problemOf, type McpConnection, type McpConnector, type McpProblem, type McpToolHint, type McpToolInfo } from './types';
 
 /** A saved server. `prefix` is fixed when it is added, so tool names in old conversations stay valid. */
 export interface McpServerConfig {
@@ -15,9 +16,20 @@ export interface McpServerConfig {
   rememberToken: boolean;
 }
 
+/** One of a server's tools as the settings list it. */
+export interface McpToolView {
+  /** The name the model sees, or the server's own name for a tool not offered. */
+  name: string;
+  title?: string;
+  hints: McpToolHint[];
+  /** False for tools that need task-based execution, which this client does not support. */
+  offered: boolean;
+}
+
 export type McpServerStatus =
   | { state: 'connecting' }
-  | { state: 'connected'; tools: string[] }
+  /** `tools`: the names the model sees; `catalog`: every tool the server listed, offered or not. */
+  | { state: 'connected'; tools: string[]; catalog: McpToolView[] }
   | { state: 'error'; problem: McpProblem };
 
 /** What the interface shows of a server: everything but the token. */
@@ -59,6 +71,8 @@ export interface McpManager {
 
 export interface McpManagerOptions {
   registry: DynamicToolRegistry;
+  /** Where servers' requests for user input wait for an answer; without it, servers cannot ask. */
+  elicitations?: Elicitations;
   connect: McpConnector;
   storage: McpServersStorage;
   newId?: () => string;
@@ -75,7 +89,7 @@ interface Entry {
 const sourceId = (id: string) => `mcp:${id}`;
 
 /** Keeps the configured MCP servers connected and their tools in the registry. Framework-free; the SDK comes in through `connect`. */
-export function createMcpManager({ registry, connect, storage, newId = defaultId }: McpManagerOptions): McpManager {
+export function createMcpManager({ registry, connect, storage, elicitations, newId = defaultId }: McpManagerOptions): McpManager {
   const entries = new Map<string, Entry>();
   const listeners = new Set<() => void>();
   let views: readonly McpServerView[] = [];
@@ -98,10 +112,15 @@ export function createMcpManager({ registry, connect, storage, newId = defaultId
 
   const publish = (entry: Entry, connection: McpConnection, tools: McpToolInfo[]) => {
     const { config } = entry;
-    const names = exposedToolNames(config.prefix, tools.map((t) => t.name));
+    const offered = tools.filter((t) => t.taskSupport !== 'required');
+    const names = exposedToolNames(config.prefix, offered.map((t) => t.name));
+    const catalog: McpToolView[] = [
+      ...offered.map((tool, i) => ({ name: names[i], title: tool.title, hints: tool.hints ?? [], offered: true })),
+      ...tools.filter((t) => t.taskSupport === 'required').map((tool) => ({ name: tool.name, title: tool.title, hints: tool.hints ?? [], offered: false })),
+    ];
     try {
-      registry.setSource(sourceId(config.id), tools.map((tool, i) => toToolDefinition(tool, names[i], config.name, connection)));
-      entry.status = { state: 'connected', tools: names };
+      registry.setSource(sourceId(config.id), offered.map((tool, i) => toToolDefinition(tool, names[i], config.name, connection)));
+      entry.status = { state: 'connected', tools: names, catalog };
     } catch (error) {
       registry.removeSource(sourceId(config.id));
       const name = /"(.*)"/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
@@ -128,6 +147,14 @@ export function createMcpManager({ registry, connect, storage, newId = defaultId
           onToolsChanged: (tools) => {
             if (live && current(entry, attempt) && entry.connection === live) publish(entry, live, tools);
           },
+          onLost: (problem) => {
+            if (!live || !current(entry, attempt) || entry.connection !== live) return;
+            // Its tools leave the model's list until the user reconnects (or fixes the token).
+            registry.removeSource(sourceId(entry.config.id));
+            entry.status = { state: 'error', problem };
+            changed();
+          },
+          ...(elicitations ? { onElicit: (request, signal) => elicitations.ask(entry.config.name, request, signal) } : {}),
         },
       );
       if (!current(entry, attempt)) return void (await connection.close());

@@ -1,3 +1,5 @@
+import type { McpElicitAnswer, McpElicitRequest } from './elicitations';
+
 // The slice of MCP the app uses, as plain data: the core never imports the SDK (it is a lazily
 // loaded chunk, see src/tools/mcp/).
 
@@ -7,7 +9,17 @@ export interface McpToolInfo {
   title?: string;
   description?: string;
   inputSchema: Record<string, unknown>;
+  /** The server's hints about the tool (MCP `annotations`); only what it said, nothing defaulted. */
+  hints?: McpToolHint[];
+  /** MCP `execution.taskSupport`: "required" tools can only run as tasks, which this client does not do. */
+  taskSupport?: 'forbidden' | 'optional' | 'required';
 }
+
+/**
+ * A hint a server gave about a tool, shown as a badge. Hints are the server's claims: they never lower
+ * the approval a call needs.
+ */
+export type McpToolHint = 'readOnly' | 'destructive' | 'openWorld';
 
 /** A tools/call result: content parts, optional structured content, and whether the tool failed. */
 export interface McpCallResult {
@@ -38,6 +50,10 @@ export type McpProblem =
   | { kind: 'timeout' }
   | { kind: 'http'; status: number }
   | { kind: 'name_clash'; name: string }
+  /** Connected, then a call was refused (401/403): the token was revoked or expired. */
+  | { kind: 'refused'; status: number }
+  /** The server forgot the session and one automatic reconnect did not bring it back. */
+  | { kind: 'session_lost' }
   | { kind: 'other'; message: string };
 
 /** A live session with one server. */
@@ -57,6 +73,10 @@ export interface McpConnectTarget {
 export interface McpConnectHooks {
   /** The server said its tool list changed; here is the new one. */
   onToolsChanged(tools: McpToolInfo[]): void;
+  /** The live session stopped working (refused, or lost and not recovered); its tools should go. */
+  onLost(problem: McpProblem): void;
+  /** The server asks the user for input (MCP elicitation, form mode). Absent: the client does not offer elicitation. */
+  onElicit?(request: McpElicitRequest, signal: AbortSignal): Promise<McpElicitAnswer>;
 }
 
 /** Opens a session and lists the tools; rejects with an Error carrying `problem: McpProblem`. */

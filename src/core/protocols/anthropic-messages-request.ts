@@ -52,7 +52,8 @@ export function toAnthropicMessages(messages: ModelMessage[]): AnthropicMessage[
       case 'assistant':
         add('assistant', [
           // Unsigned reasoning cannot be sent back (the API verifies signatures); it stays in our transcript only.
-          ...(m.reasoningBlocks ?? []).map((b) => ({ ...b })),
+          // Only Anthropic's own blocks: another protocol's reasoning means nothing to it.
+          ...(m.reasoningBlocks ?? []).filter((b) => b.type === 'thinking' || b.type === 'redacted_thinking').map((b) => ({ ...b })),
           ...textBlock(m.content),
           ...(m.toolCalls ?? []).map((c) => ({ type: 'tool_use', id: c.id, name: c.name, input: toolInput(c.argsText) })),
         ]);

@@ -101,8 +101,19 @@ describe('Anthropic stream decoder', () => {
     expect(d.done).toBe(true);
     expect(d.warnings).toEqual([
       'Ignored an event of type future_event.',
-      'Ignored a content block of type server_tool_use.',
-      'Dropped input_json_delta for block 0, which is not an open tool_use block.',
+      // A server tool's input belongs to the block Anthropic runs: listed for the inspector, never shown.
+      'Ignored a server_tool_use block (a tool Anthropic runs itself).',
+      'Ignored the deltas of a block Anthropic runs itself (block 0).',
+    ]);
+    expect(events.filter((e) => e.type === 'warning').map((e) => (e as { visible: boolean }).visible)).toEqual([false, false, false]);
+  });
+
+  it('reports an unknown block and an unknown delta that carry words as visible warnings', () => {
+    const d = createAnthropicStreamDecoder();
+    const events = run([start(), blockStart(0, { type: 'future_text', body: 'Hello' }), delta(0, { type: 'future_delta', body: 'more' }), stop(0), messageDelta('end_turn'), messageStop], d);
+    expect(events.filter((e) => e.type === 'warning')).toMatchObject([
+      { code: 'unknown_block', visible: true, data: { type: 'future_text', body: 'Hello' } },
+      { code: 'unknown_event', visible: true, data: { type: 'future_delta', body: 'more' } },
     ]);
   });
 
@@ -117,7 +128,7 @@ describe('Anthropic stream decoder', () => {
   it('tolerates a repeated message_start for the same message but not a spliced second message', () => {
     const same = createAnthropicStreamDecoder();
     same.push(start('msg_1'));
-    expect(same.push(start('msg_1')).filter((e) => e.type !== 'raw')).toEqual([]);
+    expect(same.push(start('msg_1')).filter((e) => e.type !== 'raw')).toMatchObject([{ type: 'warning', code: 'ignored_event', visible: false }]);
     const spliced = createAnthropicStreamDecoder();
     spliced.push(start('msg_1'));
     expect(() => spliced.push(start('msg_2'))).toThrow(/second message_start \(msg_2\) arrived while msg_1 was still open/);

@@ -2,16 +2,28 @@ import type { SseEvent } from './sse-decoder';
 import type { StreamDecoder } from './stream-decoder';
 import type { ModelEvent, ReasoningBlock, Usage } from './types';
 import { ModelError } from './types';
-import { cutOff, parseArgs } from './shared';
+import { cutOff, parseArgs, UNNAMED_CALL } from './shared';
 import { mapFinishReason } from './finish-reason';
 import { invalidStreamError, providerStreamError } from './stream-error';
+import { carriesWords, hasStrings, isRecord, leftover, warning } from './decode-report';
+import type { DecodeWarningCode } from './types';
+
+// Blocks Anthropic runs itself (web search, code execution, MCP connector): nothing for us to run,
+// and the model's own text afterwards says what came of them.
+// Keys of known blocks and deltas that we read or that carry no words (citations repeat the text).
+const BLOCK_KEYS = new Set(['type', 'text', 'thinking', 'signature', 'data', 'id', 'name', 'input', 'citations', 'cache_control', 'caller']);
+const DELTA_KEYS = new Set(['type', 'text', 'thinking', 'signature', 'partial_json', 'citation']);
+const SERVER_BLOCKS = new Set(['server_tool_use', 'web_search_tool_result', 'web_fetch_tool_result', 'code_execution_tool_result', 'bash_code_execution_tool_result', 'text_editor_code_execution_tool_result', 'mcp_tool_use', 'mcp_tool_result', 'container_upload', 'tool_search_tool_result']);
 
 type Block =
   | { kind: 'text' }
   | { kind: 'thinking'; text: string; signature: string }
   | { kind: 'redacted'; data: string }
   | { kind: 'tool'; call: number; id: string; name: string; args: string; input: unknown; closed: boolean }
-  | { kind: 'ignored' };
+  /** A server tool's block: its deltas are its own business. */
+  | { kind: 'ignored' }
+  /** A block type we do not know: its deltas are reported like the block was. */
+  | { kind: 'unknown' };
 
 /** Anthropic usage counts prompt tokens in three buckets; the app shows their sum. */
 interface AnthropicUsage {
@@ -36,6 +48,13 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
   let stopReason: string | null = null;
   let stopped = false;
   const usage: Usage = {};
+  let out: ModelEvent[] = [];
+
+  // Every oddity is both a warning event (the inspector, the turn's notice) and a line for the replay tool.
+  function warn(code: DecodeWarningCode, message: string, data?: unknown, visible = carriesWords(data)) {
+    if (!warnings.includes(message)) warnings.push(message);
+    out.push(warning(code, message, data, visible));
+  }
 
   function readUsage(u: AnthropicUsage | null | undefined) {
     if (!u) return;
@@ -48,7 +67,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     const id = message?.id ?? null;
     if (started) {
       if (id === messageId || id === null) {
-        warnings.push(`Ignored a repeated message_start${id ? ` (${id})` : ''}.`);
+        warn('ignored_event', `Ignored a repeated message_start${id ? ` (${id})` : ''}.`, undefined, false);
         return;
       }
       const text = `second message_start (${id}) arrived while ${messageId ?? 'the first message'} was still open`;
@@ -57,11 +76,17 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     started = true;
     messageId = id;
     readUsage(message?.usage);
+    const content = (message as { content?: unknown } | undefined)?.content;
+    if (hasStrings(content)) warn('unexpected_value', 'message_start already carried content, which Anthropic sends only as content blocks; it was not shown.', content);
   }
 
   function blockStart(index: number, block: Record<string, unknown> | undefined, out: ModelEvent[]) {
     const type = block?.type;
-    if (blocks.has(index)) warnings.push(`content_block_start for index ${index} while that block was open; the old block was dropped.`);
+    if (blocks.has(index)) warn('ignored_event', `content_block_start for index ${index} while that block was open; the old block was dropped.`, undefined, false);
+    if (block && ['text', 'thinking', 'redacted_thinking', 'tool_use'].includes(String(type))) {
+      const rest = leftover(block, BLOCK_KEYS);
+      if (rest) warn('unknown_field', `Ignored unknown fields of a ${String(type)} block: ${Object.keys(rest).join(', ')}.`, rest, false);
+    }
     if (type === 'text') {
       blocks.set(index, { kind: 'text' });
       if (typeof block?.text === 'string' && block.text) out.push({ type: 'text-delta', text: block.text });
@@ -74,21 +99,34 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     } else if (type === 'tool_use') {
       const call = tools.length;
       const id = typeof block?.id === 'string' && block.id ? block.id : `toolu_missing_${call}`;
-      const name = typeof block?.name === 'string' ? block.name : '';
+      const named = typeof block?.name === 'string' && block.name !== '';
+      const name = named ? (block!.name as string) : UNNAMED_CALL;
+      if (!named) warn('unnamed_call', `The tool call ${id} came without a name; the model is told it named no tool.`, block, true);
       const tool = { kind: 'tool' as const, call, id, name, args: '', input: block?.input, closed: false };
       tools.push(tool);
       blocks.set(index, tool);
       out.push({ type: 'tool-call-start', index: call, id, name, ...(block?.id ? {} : { syntheticId: true }) });
-    } else {
-      // server_tool_use, web_search_tool_result, …: run by Anthropic, nothing for us to execute.
+    } else if (typeof type === 'string' && SERVER_BLOCKS.has(type)) {
       blocks.set(index, { kind: 'ignored' });
-      warnings.push(`Ignored a content block of type ${String(type)}.`);
+      warn('unknown_block', `Ignored a ${type} block (a tool Anthropic runs itself).`, block, false);
+    } else {
+      blocks.set(index, { kind: 'unknown' });
+      warn('unknown_block', `A content block of type ${String(type)} is not something Callstream can show.`, block);
     }
   }
 
   function blockDelta(index: number, delta: Record<string, unknown> | undefined, out: ModelEvent[]) {
     const block = blocks.get(index);
     const type = delta?.type;
+    if (block?.kind === 'ignored') {
+      warn('ignored_event', `Ignored the deltas of a block Anthropic runs itself (block ${index}).`, delta, false);
+      return;
+    }
+    const known = ['text_delta', 'thinking_delta', 'signature_delta', 'input_json_delta', 'citations_delta'].includes(String(type));
+    if (known && isRecord(delta)) {
+      const rest = leftover(delta, DELTA_KEYS);
+      if (rest) warn('unknown_field', `Ignored unknown fields of a ${String(type)}: ${Object.keys(rest).join(', ')}.`, rest, false);
+    }
     if (type === 'text_delta') {
       if (typeof delta?.text === 'string' && delta.text) out.push({ type: 'text-delta', text: delta.text });
     } else if (type === 'thinking_delta') {
@@ -100,13 +138,13 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     } else if (type === 'input_json_delta') {
       const piece = typeof delta?.partial_json === 'string' ? delta.partial_json : '';
       if (block?.kind !== 'tool') {
-        warnings.push(`Dropped input_json_delta for block ${index}, which is not an open tool_use block.`);
+        warn('unexpected_value', `Dropped input_json_delta for block ${index}, which is not an open tool_use block.`, delta);
       } else if (piece) {
         block.args += piece;
         out.push({ type: 'tool-call-delta', index: block.call, argsText: piece });
       }
     } else if (type !== 'citations_delta') {
-      warnings.push(`Ignored a content_block_delta of type ${String(type)}.`);
+      warn('unknown_event', `A content_block_delta of type ${String(type)} is not something Callstream can show.`, delta);
     }
   }
 
@@ -116,6 +154,8 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
     if (tool.args === '' && tool.input && typeof tool.input === 'object' && Object.keys(tool.input).length) {
       tool.args = JSON.stringify(tool.input);
       out.push({ type: 'tool-call-delta', index: tool.call, argsText: tool.args });
+    } else if (tool.args !== '' && hasStrings(tool.input) && JSON.stringify(tool.input) !== tool.args) {
+      warn('unexpected_value', `Tool call ${tool.id} had input in its content_block_start and streamed input too; the streamed input is used.`, tool.input, false);
     }
     out.push({ type: 'tool-call-end', index: tool.call, id: tool.id, name: tool.name, argsText: tool.args, ...parseArgs(tool.args) });
   }
@@ -123,7 +163,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
   function blockStop(index: number, out: ModelEvent[]) {
     const block = blocks.get(index);
     blocks.delete(index);
-    if (!block) warnings.push(`content_block_stop for unknown block ${index}.`);
+    if (!block) warn('ignored_event', `content_block_stop for unknown block ${index}.`, undefined, false);
     else if (block.kind === 'tool') closeTool(block, out);
     else if (block.kind === 'thinking' && block.signature) out.push(reasoningBlock({ type: 'thinking', thinking: block.text, signature: block.signature }));
     else if (block.kind === 'redacted') out.push(reasoningBlock({ type: 'redacted_thinking', data: block.data }));
@@ -139,14 +179,14 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         if (event.event === 'error') throw providerStreamError(event.data);
         if (event.unterminated) return cutOff(warnings);
         if (!event.data.trim()) {
-          warnings.push('Ignored an event with empty data.');
+          if (!warnings.includes('Ignored an event with empty data.')) warnings.push('Ignored an event with empty data.');
           return [];
         }
         const data = event.data.length > 80 ? `${event.data.slice(0, 80)}…` : event.data;
         throw invalidStreamError(`The server sent a malformed stream line: ${data}`, `malformed stream line: ${data}`);
       }
       const type = typeof payload?.type === 'string' ? payload.type : event.event;
-      const out: ModelEvent[] = [{ type: 'raw', data: payload }];
+      out = [{ type: 'raw', data: payload }];
       const index = typeof payload?.index === 'number' ? payload.index : 0;
       switch (type) {
         case 'message_start':
@@ -173,13 +213,13 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         case 'ping':
           break;
         default:
-          warnings.push(`Ignored an event of type ${String(type)}.`);
+          warn('unknown_event', `Ignored an event of type ${String(type)}.`, payload);
       }
       return out;
     },
     end(): ModelEvent[] {
       if (!stopped && stopReason === null) throw new ModelError('stream', 'The connection closed before the answer finished.');
-      const out: ModelEvent[] = [];
+      out = [];
       // A block cut off by max_tokens may never get its content_block_stop.
       for (const tool of tools) if (!tool.closed) closeTool(tool, out);
       const hasUsage = usage.inputTokens !== undefined || usage.outputTokens !== undefined;

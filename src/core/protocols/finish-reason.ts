@@ -15,6 +15,7 @@ export function mapFinishReason(raw: string | null, hadCalls: boolean): FinishRe
     case 'length':
     case 'max_tokens':
     case 'model_context_window_exceeded':
+    case 'max_output_tokens':
       return 'length';
     case 'content_filter':
     case 'refusal':

@@ -2,11 +2,13 @@ import type { ModelClient } from './types';
 import type { ProtocolId } from './protocol-id';
 import { createOpenAIChatClient } from './openai-chat';
 import { createAnthropicClient } from './anthropic-messages';
+import { createOpenAIResponsesClient } from './openai-responses';
 
 export type { ProtocolId } from './protocol-id';
 export { PROTOCOL_IDS, isProtocolId } from './protocol-id';
 export { createOpenAIChatClient, type OpenAIChatOptions } from './openai-chat';
 export { createAnthropicClient, type AnthropicOptions } from './anthropic-messages';
+export { createOpenAIResponsesClient, type OpenAIResponsesOptions } from './openai-responses';
 export { replayCapture, replayChunks, ReplayInputError, type ReplayResult, type ReplayToolCall } from './replay';
 export { StreamError, type StreamErrorDetail } from './stream-error';
 
@@ -33,5 +35,7 @@ export function createProtocolClient(config: ProtocolClientConfig): ModelClient 
       return createAnthropicClient({ baseURL, apiKey, model, streaming, idleTimeoutMs, maxTokens: config.maxTokens });
     case 'openai-chat':
       return createOpenAIChatClient({ baseURL, apiKey, model, streaming, idleTimeoutMs, sendReasoning: config.sendReasoning });
+    case 'openai-responses':
+      return createOpenAIResponsesClient({ baseURL, apiKey, model, streaming, idleTimeoutMs });
   }
 }

@@ -51,7 +51,7 @@ export function asksForReasoningContent(status: number | undefined, message: str
  * history through a chat template (vLLM, llama.cpp) parse them and answer 400 on a cut-off fragment.
  * The call's result already tells the model its arguments were cut off.
  */
-function historyArguments(argsText: string): string {
+export function historyArguments(argsText: string): string {
   if (argsText.trim() === '') return '{}';
   try {
     JSON.parse(argsText);

@@ -41,11 +41,11 @@ export function createOpenAIChatStreamDecoder(newId?: () => string): StreamDecod
         warnings.push(`Ignored a data line that is not a JSON object: ${preview(data)}`);
         return [];
       }
-      return assembler.push(chunk);
+      return collect(assembler.push(chunk), warnings);
     },
     end(): ModelEvent[] {
       if (!assembler.finished && !done) throw new ModelError('stream', 'The connection closed before the answer finished.');
-      return assembler.end();
+      return collect(assembler.end(), warnings);
     },
     get finished() {
       return done || assembler.finished;
@@ -64,23 +64,23 @@ export function openAIChatCompletionEvents(completion: unknown, newId?: () => st
   const choice = body?.choices?.[0];
   if (!choice) throw new ModelError('stream', 'The server answered without any choices.');
   const message = choice.message ?? {};
+  const toolCalls = Array.isArray(message.tool_calls) ? message.tool_calls.map((tc: object, index: number) => ({ index, ...tc })) : message.tool_calls;
   const assembler = createOpenAIChatAssembler(newId);
+  // Fed as one chunk whose choice holds the whole message: every rule of the streaming path applies.
   const events = assembler.push({
-    choices: [
-      {
-        delta: {
-          content: message.content,
-          reasoning_content: message.reasoning_content ?? message.reasoning,
-          tool_calls: (message.tool_calls ?? []).map((tc: object, index: number) => ({ index, ...tc })),
-          function_call: message.function_call,
-        },
-        finish_reason: choice.finish_reason ?? 'stop',
-      },
-    ],
+    ...body,
+    choices: [{ ...choice, index: 0, message: { ...message, tool_calls: toolCalls }, finish_reason: choice.finish_reason ?? 'stop' }],
     usage: body?.usage,
   });
   // The inspector should see the body as sent, not the synthetic chunk.
   return [{ type: 'raw', data: completion }, ...events.filter((e) => e.type !== 'raw'), ...assembler.end()];
+}
+
+/** Keeps the assembler's warnings in the decoder's list too (the replay tool prints that list). */
+function collect(events: ModelEvent[], warnings: string[]): ModelEvent[] {
+  // The same oddity on every chunk (a field we do not read) is listed once.
+  for (const e of events) if (e.type === 'warning' && !warnings.includes(e.message)) warnings.push(e.message);
+  return events;
 }
 
 function preview(s: string): string {

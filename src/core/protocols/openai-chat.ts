@@ -1,7 +1,7 @@
-import { ModelError, REDACTED, type ModelClient, type ModelEvent, type ModelRequest } from './types';
+import type { ModelClient, ModelEvent, ModelRequest } from './types';
 import type { SseEvent } from './sse-decoder';
 import { readSse } from './read-sse';
-import { toModelError } from './openai-errors';
+import { openAISdk, parseBody, readBody, sendReported } from './openai-sdk';
 import { decodeStream, withWireText } from './stream-decoder';
 import { createOpenAIChatStreamDecoder, openAIChatCompletionEvents } from './openai-chat-stream';
 import { asksForReasoningContent, toOpenAIMessages, toOpenAITools } from './openai-chat-request';
@@ -39,22 +39,7 @@ export function createOpenAIChatClient(opts: OpenAIChatOptions): ModelClient {
   return {
     label: opts.model,
     async *stream(request: ModelRequest): AsyncIterable<ModelEvent> {
-      const { default: OpenAI, APIConnectionTimeoutError } = await import('openai');
-      const timeoutMs = opts.timeoutMs ?? 120_000;
-      const client = new OpenAI({
-        apiKey: opts.apiKey || 'unused',
-        baseURL: opts.baseURL,
-        dangerouslyAllowBrowser: true,
-        maxRetries: 0,
-        timeout: timeoutMs,
-        // A keyless local server (Ollama, llama.cpp) gets no Authorization header at all.
-        defaultHeaders: opts.apiKey ? undefined : { Authorization: null },
-      });
-      // The SDK's timeout error carries no distinguishing name, so it is recognised by class here.
-      const classify = (e: unknown) =>
-        e instanceof APIConnectionTimeoutError
-          ? new ModelError('timeout', `The server sent no response within ${Math.round(timeoutMs / 1000)} s.`)
-          : toModelError(e, opts.apiKey);
+      const { client, classify } = await openAISdk(opts);
       const mode = opts.sendReasoning ?? 'auto';
       const send = async (echo: boolean) => {
         const body = {
@@ -63,15 +48,7 @@ export function createOpenAIChatClient(opts: OpenAIChatOptions): ModelClient {
           ...(request.tools.length ? { tools: toOpenAITools(request.tools) } : {}),
           stream: opts.streaming,
         };
-        request.onWire?.({ type: 'request', protocol: 'openai-chat', method: 'POST', url: endpointUrl(opts.baseURL), headers: wireHeaders(opts.apiKey), body });
-        const call = client.chat.completions.create(body as any, { signal: request.signal });
-        const response = await call.asResponse().catch((e) => {
-          const status = (e as { status?: unknown })?.status;
-          if (typeof status === 'number') request.onWire?.({ type: 'response', status, contentType: null });
-          throw e;
-        });
-        request.onWire?.({ type: 'response', status: response.status, contentType: response.headers.get('content-type') });
-        return response;
+        return sendReported(request, 'openai-chat', endpointUrl(opts.baseURL), opts.apiKey, body, () => client.chat.completions.create(body as any, { signal: request.signal }));
       };
       let sent: Response;
       const echo = mode === true || (mode === 'auto' && wantsReasoning.has(endpoint));
@@ -93,33 +70,13 @@ export function createOpenAIChatClient(opts: OpenAIChatOptions): ModelClient {
   };
 }
 
-// The body is read here rather than by the SDK so the inspector gets it exactly as it arrived.
-async function readBody(response: Response, signal: AbortSignal): Promise<string> {
-  try {
-    return await response.text();
-  } catch {
-    if (signal.aborted) throw new ModelError('aborted', 'Stopped.');
-    throw new ModelError('network', 'The connection dropped while the answer was arriving.');
-  }
-}
-
 function completionEvents(text: string): ModelEvent[] {
-  let completion: unknown;
-  try {
-    completion = JSON.parse(text);
-  } catch {
-    throw new ModelError('stream', `The server sent a malformed answer: ${text.slice(0, 80)}`);
-  }
+  const completion = parseBody(text);
   return withWireText(openAIChatCompletionEvents(completion), text, completion);
 }
 
 function endpointUrl(baseURL: string): string {
   return `${baseURL.replace(/\/+$/, '')}/chat/completions`;
-}
-
-/** The headers we set, as the inspector may show them: the key itself never leaves this function. */
-function wireHeaders(apiKey: string): Record<string, string> {
-  return { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${REDACTED}` } : {}) };
 }
 
 /** Turns decoded SSE data lines (or whole SSE events) into normalized events: the OpenAI streaming path. */

@@ -1,7 +1,7 @@
 /** The wire protocols a provider can speak. */
-export type ProtocolId = 'openai-chat' | 'anthropic-messages';
+export type ProtocolId = 'openai-chat' | 'openai-responses' | 'anthropic-messages';
 
-export const PROTOCOL_IDS: readonly ProtocolId[] = ['openai-chat', 'anthropic-messages'];
+export const PROTOCOL_IDS: readonly ProtocolId[] = ['openai-chat', 'openai-responses', 'anthropic-messages'];
 
 /** Narrows a string (a setting, a CLI flag) to a ProtocolId. */
 export function isProtocolId(value: unknown): value is ProtocolId {

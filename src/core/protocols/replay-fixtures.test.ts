@@ -13,9 +13,12 @@ interface ManifestEntry {
   expected: {
     text: string;
     reasoning?: string;
+    refusal?: string;
+    /** Our finish reason when the raw one alone does not decide it (Responses says "completed" either way). */
+    ours?: string;
     toolCalls: { id: string | null; name: string; arguments: unknown; argumentsRaw?: string; truncated?: boolean }[];
     finishReason: string | null;
-    error?: string | { message: string; type: string; code: string };
+    error?: string | { message: string; type: string | null; code: string };
   };
 }
 
@@ -46,8 +49,9 @@ describe('recorded transcripts decode to their manifest', () => {
     const want = entry.expected;
     expect(result.text).toBe(want.text);
     expect(result.reasoning).toBe(want.reasoning ?? '');
+    expect(result.refusal).toBe(want.refusal ?? '');
     expect(result.rawFinishReason).toBe(want.finishReason);
-    expect(result.finishReason).toBe(want.error ? 'error' : want.finishReason === null ? null : OURS[want.finishReason]);
+    expect(result.finishReason).toBe(want.error ? 'error' : want.finishReason === null ? null : (want.ours ?? OURS[want.finishReason]));
     if (want.error === undefined) expect(result.error).toBeNull();
     else if (typeof want.error === 'string') expect(result.error?.message).toBe(want.error);
     else expect(result.error).toEqual(want.error);

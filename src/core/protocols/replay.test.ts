@@ -11,6 +11,7 @@ describe('replayCapture', () => {
     expect(result).toEqual({
       text: 'Let me look.',
       reasoning: '',
+      refusal: '',
       toolCalls: [{ id: 'c1', name: 'search', arguments: null, argumentsText: '{"q":"ca', complete: false }],
       finishReason: null,
       rawFinishReason: null,

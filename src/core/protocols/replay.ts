@@ -1,11 +1,9 @@
 import { createSseDecoder } from './sse-decoder';
-import type { StreamDecoder } from './stream-decoder';
 import type { FinishReason, ModelEvent } from './types';
 import { ModelError } from './types';
 import { StreamError, type StreamErrorDetail } from './stream-error';
 import { parseArgs } from './shared';
-import { createOpenAIChatStreamDecoder, openAIChatCompletionEvents } from './openai-chat-stream';
-import { anthropicMessageEvents, createAnthropicStreamDecoder } from './anthropic-messages-stream';
+import { bodyEventsFor, looksLikeBody, streamDecoderFor } from './decoders';
 import type { ProtocolId } from './protocol-id';
 
 export interface ReplayToolCall {
@@ -24,6 +22,8 @@ export interface ReplayToolCall {
 export interface ReplayResult {
   text: string;
   reasoning: string;
+  /** What the model said when it declined to answer (OpenAI `refusal`); "" when it did not. */
+  refusal: string;
   toolCalls: ReplayToolCall[];
   finishReason: Exclude<FinishReason, 'aborted'>;
   rawFinishReason: string | null;
@@ -81,10 +81,6 @@ export function replayChunks(protocol: ProtocolId, chunks: Iterable<Uint8Array |
   return summarize(events, error, warnings);
 }
 
-function streamDecoderFor(protocol: ProtocolId): StreamDecoder {
-  return protocol === 'anthropic-messages' ? createAnthropicStreamDecoder() : createOpenAIChatStreamDecoder();
-}
-
 /** No SSE events: maybe a non-streaming JSON body, which the app decodes too. */
 function replayBody(protocol: ProtocolId, chunks: (Uint8Array | string)[]): ReplayResult {
   const text = chunks.map((c) => (typeof c === 'string' ? c : new TextDecoder().decode(c))).join('');
@@ -100,18 +96,12 @@ function replayBody(protocol: ProtocolId, chunks: (Uint8Array | string)[]): Repl
     throw new ReplayInputError(`This is not an SSE capture (no "data:" lines) nor a JSON response body of the ${protocol} protocol.`);
   const warnings = ['No SSE events found: read as a non-streaming JSON response body.'];
   try {
-    const events = protocol === 'anthropic-messages' ? anthropicMessageEvents(body) : openAIChatCompletionEvents(body);
+    const events = bodyEventsFor(protocol, body);
+    for (const e of events) if (e.type === 'warning') warnings.push(e.message);
     return summarize(events, null, warnings);
   } catch (e) {
     return summarize([], errorDetail(e), warnings);
   }
-}
-
-function looksLikeBody(protocol: ProtocolId, body: unknown): boolean {
-  if (!body || typeof body !== 'object') return false;
-  const b = body as { choices?: unknown; content?: unknown; type?: unknown; error?: unknown };
-  if (b.error) return true;
-  return protocol === 'anthropic-messages' ? Array.isArray(b.content) : Array.isArray(b.choices);
 }
 
 function errorDetail(e: unknown): StreamErrorDetail {
@@ -132,11 +122,13 @@ interface CallState {
 function summarize(events: ModelEvent[], error: StreamErrorDetail | null, warnings: string[]): ReplayResult {
   let text = '';
   let reasoning = '';
+  let refusal = '';
   let finish: Extract<ModelEvent, { type: 'finish' }> | undefined;
   const calls = new Map<number, CallState>();
   for (const e of events) {
     if (e.type === 'text-delta') text += e.text;
     else if (e.type === 'reasoning-delta') reasoning += e.text;
+    else if (e.type === 'refusal-delta') refusal += e.text;
     else if (e.type === 'tool-call-start') calls.set(e.index, { id: e.syntheticId ? null : e.id, name: e.name, argsText: '', ended: false });
     else if (e.type === 'tool-call-delta') {
       const call = calls.get(e.index);
@@ -165,6 +157,7 @@ function summarize(events: ModelEvent[], error: StreamErrorDetail | null, warnin
   return {
     text,
     reasoning,
+    refusal,
     toolCalls,
     finishReason: finishReason === 'aborted' ? null : finishReason,
     rawFinishReason: finish?.rawReason ?? null,

@@ -6,6 +6,9 @@ import { ModelError, type ModelErrorKind, type ModelEvent } from './types';
  */
 
 /** Parses streamed arguments: "" means {}; a JSON string holding JSON (double-encoded) is unwrapped. */
+/** Name given to a call whose name never arrived, so it is reported to the model instead of vanishing. */
+export const UNNAMED_CALL = 'unnamed_tool_call';
+
 /** A call's arguments from their JSON text: empty means `{}`; a JSON string holding JSON is unwrapped once. */
 export function parseArgs(text: string): { args: unknown; parseError?: string } {
   if (text.trim() === '') return { args: {} };

@@ -6,6 +6,14 @@ export type FinishReason = 'stop' | 'tool_calls' | 'length' | 'content_filter' |
 export type ModelEvent =
   | { type: 'text-delta'; text: string }
   | { type: 'reasoning-delta'; text: string }
+  /** The model declined to answer (OpenAI `refusal`): its words, shown as "The model declined". */
+  | { type: 'refusal-delta'; text: string }
+  /**
+   * Something in the stream the decoder did not turn into text, reasoning, a call or a known no-op.
+   * Never silent: the inspector lists it, and when `visible` (it carried words meant for the user)
+   * the turn gets a notice. `data` is the piece as it arrived.
+   */
+  | { type: 'warning'; code: DecodeWarningCode; message: string; visible: boolean; data?: unknown }
   | {
       type: 'tool-call-start';
       index: number;
@@ -36,13 +44,30 @@ export type ModelEvent =
   /** The request failed before any output and will be sent again after `inMs` (see retry-policy). */
   | { type: 'retrying'; attempt: number; maxAttempts: number; inMs: number; reason: string };
 
+/** Why a decoder reported something instead of turning it into output. */
+export type DecodeWarningCode =
+  | 'unknown_part'
+  | 'unknown_field'
+  | 'unknown_event'
+  | 'unknown_block'
+  | 'unexpected_value'
+  | 'unnamed_call'
+  | 'shared_call_id'
+  | 'ignored_event';
+
 export interface Usage {
   inputTokens?: number;
   outputTokens?: number;
 }
 
-/** Opaque reasoning the provider wants back unchanged on later requests (Anthropic `thinking` / `redacted_thinking`). */
-export type ReasoningBlock = { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
+/**
+ * Opaque reasoning the provider wants back unchanged on later requests: Anthropic `thinking` /
+ * `redacted_thinking`, and OpenAI Responses `reasoning` items (sent back with `store: false`).
+ */
+export type ReasoningBlock =
+  | { type: 'thinking'; thinking: string; signature: string }
+  | { type: 'redacted_thinking'; data: string }
+  | { type: 'openai_reasoning'; id: string; encrypted: string; summary: string[] };
 
 /** One message of the transcript sent to a model, provider-neutral. */
 export type ModelMessage =

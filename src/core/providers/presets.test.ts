@@ -19,8 +19,12 @@ describe('presets', () => {
     expect(getPreset('anthropic').note).toMatch(/directly from your browser/);
   });
 
-  it('speaks OpenAI chat completions everywhere except Anthropic', () => {
-    expect(PRESETS.filter((p) => p.protocol !== 'openai-chat').map((p) => p.id)).toEqual(['anthropic']);
+  it('speaks OpenAI chat completions everywhere except Anthropic and OpenAI (Responses by default)', () => {
+    expect(PRESETS.filter((p) => p.protocol !== 'openai-chat').map((p) => [p.id, p.protocol])).toEqual([
+      ['openai', 'openai-responses'],
+      ['anthropic', 'anthropic-messages'],
+    ]);
+    expect(PRESETS.find((p) => p.id === 'openai')?.otherProtocols).toEqual(['openai-chat']);
   });
 
   it('keeps every non-empty base URL already normalized', () => {

@@ -4,8 +4,10 @@ import type { ProtocolId } from '../protocols/protocol-id';
 export interface ProviderPreset {
   id: string;
   label: string;
-  /** The wire format the server speaks. */
+  /** The wire format the server speaks (the default when it speaks several). */
   protocol: ProtocolId;
+  /** Other wire formats the same server speaks, offered as a choice in Settings. */
+  otherProtocols?: readonly ProtocolId[];
   /**
    * Base URL: for OpenAI-compatible servers it ends before `/chat/completions` (usually in /v1); for
    * Anthropic it is the host, before `/v1/messages`. Empty for demo and custom.
@@ -41,7 +43,16 @@ export const PRESETS: readonly ProviderPreset[] = [
     needsKey: false,
     note: 'A scripted model built into the page: no server, no key, nothing leaves your browser.',
   },
-  { id: 'openai', label: 'OpenAI', protocol: 'openai-chat', baseURL: 'https://api.openai.com/v1', needsKey: true, defaultModel: 'gpt-4o-mini' },
+  {
+    id: 'openai',
+    label: 'OpenAI',
+    // OpenAI points new work and its reasoning models at the Responses API; chat completions stay an option.
+    protocol: 'openai-responses',
+    otherProtocols: ['openai-chat'],
+    baseURL: 'https://api.openai.com/v1',
+    needsKey: true,
+    defaultModel: 'gpt-4o-mini',
+  },
   {
     id: 'anthropic',
     label: 'Anthropic',
@@ -101,7 +112,8 @@ export const PRESETS: readonly ProviderPreset[] = [
     protocol: 'openai-chat',
     baseURL: '',
     needsKey: false,
-    note: 'Any server that speaks OpenAI chat completions or Anthropic Messages: pick its protocol and enter its base URL.',
+    otherProtocols: ['openai-responses', 'anthropic-messages'],
+    note: 'Any server that speaks OpenAI chat completions, the OpenAI Responses API or Anthropic Messages: pick its protocol and enter its base URL.',
   },
 ];
 

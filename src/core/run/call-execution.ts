@@ -61,7 +61,7 @@ export class CallExecution {
     const check = call.parseError ? { ok: false as const, error: call.parseError } : validateCall(tools, call.name, call.args);
     if (!check.ok) {
       const resultText = `Error: ${check.error}. The call was not run; fix the arguments and call again.`;
-      store.settleCall(turnId, call.id, invalid, { status: 'invalid', validationError: check.error, resultText });
+      store.settleCall(turnId, call.id, invalid, { status: 'invalid', validationError: check.error, ...(known ? {} : { unknownTool: true as const }), resultText });
       return;
     }
     // The user's rules replace the tool's own policy; `policy` records how this call was decided.

@@ -18,6 +18,6 @@ export type SettledChange = Exclude<CallChange, { status: 'streaming_args' | 'pe
  * (outcome, result, rejection, end time...) dropped, and the change applied.
  */
 export function changeCall(call: ToolCallState, change: CallChange): ToolCallState {
-  const { status: _s, outcome: _o, resultText: _r, validationError: _v, rejectReason: _j, denied: _d, endedAt: _e, ...base } = call;
+  const { status: _s, outcome: _o, resultText: _r, validationError: _v, unknownTool: _u, rejectReason: _j, denied: _d, endedAt: _e, ...base } = call;
   return { ...(base satisfies CallBase), ...change } as ToolCallState;
 }

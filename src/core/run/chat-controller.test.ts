@@ -171,6 +171,28 @@ describe('ChatController', () => {
     expect(t.requests[2].messages).toEqual([{ role: 'user', content: 'go' }]);
   });
 
+  it('branch from here answers an earlier question again as a sibling branch, keeping the later turns', async () => {
+    const t = setup([text('first answer'), text('second answer'), text('first, again')]);
+    t.controller.send('one');
+    await t.idle();
+    t.controller.send('two');
+    await t.idle();
+    const before = activePath(t.controller.getSnapshot().conversation);
+    const firstAnswer = before[1];
+    expect(t.controller.branchFrom('not-an-id')).toBe(false);
+    expect(t.controller.branchFrom(before[0].id)).toBe(false); // a user message is edited, not branched
+    expect(t.controller.branchFrom(firstAnswer.id)).toBe(true);
+    await t.idle();
+    const conv = t.controller.getSnapshot().conversation;
+    const path = activePath(conv);
+    expect(path.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(siblingsOf(conv, path[1].id)).toEqual({ ids: [firstAnswer.id, path[1].id], index: 1 });
+    expect((path[1] as AssistantMessage).rounds[0].parts).toEqual([{ type: 'text', text: 'first, again' }]);
+    expect(t.requests[2].messages).toEqual([{ role: 'user', content: 'one' }]);
+    // The old branch, with the second exchange, is still there.
+    expect(conv.messages).toHaveLength(5);
+  });
+
   it('retry after a failure continues the turn and keeps earlier tool results', async () => {
     const t = setup([calls(call('echo', { text: 'a' })), new ModelError('server', 'HTTP 500'), text('fine now')]);
     t.controller.send('go');
@@ -252,6 +274,10 @@ describe('ChatController', () => {
     t.controller.send('go');
     await t.idle();
     expect(t.callOf('c').status).toBe('incomplete');
+    // The run ends there: the model is asked again only when the user chooses Continue.
+    expect(t.requests).toHaveLength(1);
+    expect(t.controller.continueTurn()).toBe(true);
+    await t.idle();
     expect(toolMessages(t.requests[1])[0].content).toMatch(/cut off/);
   });
 

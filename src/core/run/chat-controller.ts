@@ -1,4 +1,5 @@
 import type { Conversation, Part } from '../conversation/types';
+import { isCutOff } from '../conversation/transcript';
 import type { ToolRegistry } from '../tools/registry';
 import type { ModelClient } from '../protocols/types';
 import type { PermissionRule } from '../permissions/types';
@@ -72,6 +73,11 @@ export class ChatController {
   /** The current state, with the round being streamed folded in; the same object until something changes. */
   getSnapshot = (): ChatSnapshot => this.store.getSnapshot();
 
+  /** While a round streams: when the server last sent something (ms since the epoch); null otherwise. */
+  quietSince(): number | null {
+    return this.rounds.quietSince();
+  }
+
   private get snap(): ChatSnapshot {
     return this.store.state;
   }
@@ -91,9 +97,18 @@ export class ChatController {
   regenerate(): boolean {
     const path = activePath(this.snap.conversation);
     const last = path[path.length - 1];
-    if (this.snap.run.phase !== 'idle' || last?.role !== 'assistant') return false;
-    if (last.direct) return this.direct.repeat(last);
-    this.rounds.startTurn(last.id);
+    return last?.role === 'assistant' && this.branchFrom(last.id);
+  }
+
+  /**
+   * "Branch from here": a new answer in place of any answer on the visible path, as a sibling
+   * branch. The old answer and everything said after it stay on their branch, one click away.
+   */
+  branchFrom(answerId: string): boolean {
+    const answer = activePath(this.snap.conversation).find((m) => m.id === answerId);
+    if (this.snap.run.phase !== 'idle' || answer?.role !== 'assistant') return false;
+    if (answer.direct) return this.direct.repeat(answer);
+    this.rounds.startTurn(answer.id);
     return true;
   }
 
@@ -124,10 +139,29 @@ export class ChatController {
     return true;
   }
 
+  /**
+   * Goes on with the latest answer after it was cut at the model's output limit, in the same turn. A
+   * cut text answer is extended in place (the continuation joins the text); when the cut round has
+   * calls (cut mid-arguments, so never run) a new round tells the model so and lets it go on.
+   */
+  continueTurn(): boolean {
+    const path = activePath(this.snap.conversation);
+    const turn = path[path.length - 1];
+    if (this.snap.run.phase !== 'idle' || turn?.role !== 'assistant' || turn.direct || !isCutOff(turn)) return false;
+    const extend = !turn.rounds.at(-1)!.parts.some((p) => p.type === 'tool-call');
+    const conversation = updateTurn(this.snap.conversation, turn.id, (t) => ({ ...t, outcome: undefined, error: undefined, notice: undefined, noticeCode: undefined }));
+    this.store.update({ conversation, turnId: turn.id });
+    if (!this.store.dispatch({ type: 'start' })) return false;
+    void this.rounds.loop(turn.id, extend);
+    return true;
+  }
+
   /** After a failure: drops the broken round and continues the same turn (tool results already obtained are kept). */
   retry(): boolean {
     const turn = findTurn(this.snap.conversation, this.snap.turnId);
     if (this.snap.run.phase !== 'idle' || !turn || turn.outcome !== 'failed') return false;
+    // A continuation that failed left the cut answer (and what arrived of its rest) in place: go on from there.
+    if (isCutOff(turn)) return this.continueTurn();
     const rounds = turn.rounds.slice(0, -1);
     const kept = new Set(rounds.flatMap((r) => r.parts.flatMap((p) => (p.type === 'tool-call' ? [p.callId] : []))));
     const calls = Object.fromEntries(Object.entries(turn.calls).filter(([id]) => kept.has(id)));

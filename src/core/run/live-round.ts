@@ -14,8 +14,9 @@ export interface LiveRound {
   commit(conv: Conversation): Conversation;
 }
 
-export function createLiveRound(turnId: string, round: number, newId: () => string): LiveRound {
-  const parts: Part[] = [];
+/** `seed`: the text parts of a round cut at the output limit, which a continuation extends in place. */
+export function createLiveRound(turnId: string, round: number, newId: () => string, seed: readonly Part[] = []): LiveRound {
+  const parts: Part[] = seed.map((p) => ({ ...p }));
   const reasoningBlocks: ReasoningBlock[] = [];
   const calls = new Map<number, CallIn<'streaming_args'>>();
   /** Bumped whenever a call's own fields change, so a commit can keep the ones that did not. */

@@ -1,5 +1,5 @@
 import type { AssistantMessage, TurnNotice } from '../conversation/types';
-import { buildTranscript } from '../conversation/transcript';
+import { buildTranscript, continuationTranscript } from '../conversation/transcript';
 import { fitToBudget } from '../conversation/context-budget';
 import { addSibling, appendToPath, pathTo } from '../conversation/tree';
 import type { ModelClient, ModelEvent, WireEvent } from '../protocols/types';
@@ -10,6 +10,7 @@ import { findTurn, roundCalls, updateTurn } from './turn-updates';
 import type { CallExecution } from './call-execution';
 import type { RunStore } from './run-store';
 import type { RunObserver } from './run-observer';
+import { roundNotice, type RoundSignals } from './round-notice';
 
 export interface RoundStreamingDeps {
   store: RunStore;
@@ -30,6 +31,10 @@ export interface RoundStreamingDeps {
  */
 export class RoundStreaming {
   private streamAbort: AbortController | null = null;
+  /** What the streaming round said beyond text and calls: a refusal, parts it could not show. */
+  private signals: RoundSignals = { rawReason: null, refusal: '', notShown: 0 };
+  /** When the current round's stream last said anything (its start counts); read by the "server is quiet" notice. */
+  private lastHeardAt: number | null = null;
 
   constructor(private readonly deps: RoundStreamingDeps) {}
 
@@ -43,15 +48,22 @@ export class RoundStreaming {
     void this.loop(turn.id);
   }
 
+  /** While a round streams: when the server last sent something (ms since the epoch); null otherwise. */
+  quietSince(): number | null {
+    return this.phase() === 'generating' && this.streamAbort ? this.lastHeardAt : null;
+  }
+
   /** A method, not a property read, so TypeScript does not narrow the phase across awaits. */
   private phase() {
     return this.deps.store.state.run.phase;
   }
 
-  async loop(turnId: string) {
+  /** `extendLast`: the first round continues the turn's last round (cut at the output limit) in place. */
+  async loop(turnId: string, extendLast = false) {
     const { store, calls } = this.deps;
     while (this.phase() === 'generating') {
-      const round = await this.streamRound(turnId);
+      const round = await this.streamRound(turnId, extendLast);
+      extendLast = false;
       if (round === null) return;
       if (!validatorReady() && roundCalls(findTurn(store.state.conversation, turnId)!, round).length > 0) {
         // The schema engine is a lazy chunk, normally loaded long before; a failed load leaves
@@ -65,7 +77,10 @@ export class RoundStreaming {
       streamed.forEach((call, i) => (i < limit ? calls.completeArgs(turnId, call, turn.rounds[round].finishReason) : calls.refuseOverLimit(turnId, call, limit)));
       const decided = roundCalls(findTurn(store.state.conversation, turnId)!, round);
       const needsApproval = decided.some((c) => c.status === 'pending_approval');
-      if (!store.dispatch({ type: 'round-finished', hasCalls: streamed.length > 0, needsApproval })) return;
+      // A round cut at the output limit whose calls were all cut too ends the run: the user decides
+      // whether to Continue (sending the model round after round of cut calls would only burn tokens).
+      const cutOff = turn.rounds[round].finishReason === 'length' && !decided.some((c) => c.status === 'queued' || c.status === 'pending_approval');
+      if (!store.dispatch({ type: 'round-finished', hasCalls: streamed.length > 0 && !cutOff, needsApproval })) return;
       if (this.phase() === 'idle') return this.finish(null, turnId, {});
       for (const call of decided) if (call.status === 'queued') void calls.execute(turnId, call.id);
       if (!(await this.awaitRoundThenContinue(turnId))) return;
@@ -105,15 +120,27 @@ export class RoundStreaming {
     });
   }
 
-  /** Streams one round into the turn; returns its index, or null when it failed or was stopped. */
-  private async streamRound(turnId: string): Promise<number | null> {
+  /**
+   * Streams one round into the turn; returns its index, or null when it failed or was stopped.
+   * `extendLast` continues the last round (a text answer cut at the output limit): the model sees the
+   * cut answer and a request to go on, and its reply is appended to the same text part.
+   */
+  private async streamRound(turnId: string, extendLast = false): Promise<number | null> {
     const { store, calls, observer } = this.deps;
-    const round = findTurn(store.state.conversation, turnId)!.rounds.length;
-    store.setConversation(updateTurn(store.state.conversation, turnId, (t) => ({ ...t, rounds: [...t.rounds, { parts: [] }] })));
-    const transcript = this.transcriptFor(turnId);
+    const turn = findTurn(store.state.conversation, turnId)!;
+    const round = extendLast ? turn.rounds.length - 1 : turn.rounds.length;
+    const seed = extendLast ? turn.rounds[round].parts : [];
+    store.setConversation(
+      updateTurn(store.state.conversation, turnId, (t) => ({
+        ...t,
+        rounds: extendLast ? t.rounds.map((r, i) => (i === round ? { ...r, finishReason: undefined } : r)) : [...t.rounds, { parts: [] }],
+      })),
+    );
+    const transcript = extendLast ? continuationTranscript(this.transcriptFor(turnId)) : this.transcriptFor(turnId);
     const abort = new AbortController();
     this.streamAbort = abort;
-    store.startLive(turnId, round);
+    store.startLive(turnId, round, seed);
+    this.signals = { rawReason: null, refusal: '', notShown: 0 };
     try {
       const model = this.deps.model();
       const tools = calls.offeredSpecs();
@@ -122,8 +149,10 @@ export class RoundStreaming {
       const onWire = wire && ((event: WireEvent) => wire(turnId, round, event, Date.now()));
       // A burst of events is folded in slices, so a fast stream never blocks painting or input.
       const slicer = createTimeSlicer();
+      this.lastHeardAt = Date.now();
       for await (const event of model.stream({ messages: transcript, tools, signal: abort.signal, onWire })) {
         if (abort.signal.aborted) break;
+        this.lastHeardAt = Date.now();
         observer?.modelEvent?.(turnId, round, event, Date.now());
         this.apply(event, round);
         if (slicer.due()) await slicer.yieldNow();
@@ -137,6 +166,9 @@ export class RoundStreaming {
       store.endLive();
       const error = e instanceof ModelError ? e : new ModelError('stream', (e as Error)?.message || String(e));
       this.roundEnded(turnId, round, 'error', error);
+      if (extendLast)
+        // The answer is still unfinished (with whatever of the continuation arrived): Retry continues it again.
+        store.setConversation(updateTurn(store.state.conversation, turnId, (t) => ({ ...t, rounds: t.rounds.map((r, i) => (i === round ? { ...r, finishReason: 'length' } : r)) })));
       for (const call of roundCalls(findTurn(store.state.conversation, turnId)!, round))
         if (call.status === 'streaming_args') store.settleCall(turnId, call.id, { type: 'args-cut' }, { status: 'incomplete' });
       this.finish('error', turnId, { error: { message: error.message, kind: error.kind, status: error.status } });
@@ -162,11 +194,19 @@ export class RoundStreaming {
       return store.update({ retrying: { ...retrying, since: Date.now() } });
     }
     if (store.state.retrying) store.update({ retrying: undefined }, false);
+    if (event.type === 'refusal-delta') this.signals.refusal += event.text;
+    if (event.type === 'warning' && event.visible) this.signals.notShown++;
     if (event.type === 'finish') {
       const turnId = store.liveRound!.turnId;
       store.flushLive();
+      // A refusal, an unusual stop reason or words the decoder could not show are told on the turn.
+      const notice = roundNotice({ ...this.signals, rawReason: event.rawReason });
       store.setConversation(
-        updateTurn(store.state.conversation, turnId, (t) => ({ ...t, rounds: t.rounds.map((r, i) => (i === round ? { ...r, finishReason: event.reason } : r)) })),
+        updateTurn(store.state.conversation, turnId, (t) => ({
+          ...t,
+          ...(notice ?? {}),
+          rounds: t.rounds.map((r, i) => (i === round ? { ...r, finishReason: event.reason } : r)),
+        })),
       );
       return;
     }

@@ -1,4 +1,4 @@
-import type { Conversation } from '../conversation/types';
+import type { Conversation, Part } from '../conversation/types';
 import type { ModelEvent } from '../protocols/types';
 import type { RetryInfo } from '../protocols/retry-policy';
 import { emptyConversation } from '../conversation/tree';
@@ -148,8 +148,8 @@ export class RunStore {
 
   // ---- the round being streamed ----------------------------------------------------------------
 
-  startLive(turnId: string, round: number) {
-    this.live = createLiveRound(turnId, round, this.deps.newId);
+  startLive(turnId: string, round: number, seed?: readonly Part[]) {
+    this.live = createLiveRound(turnId, round, this.deps.newId, seed);
     this.liveAhead = false;
     this.view = null;
   }

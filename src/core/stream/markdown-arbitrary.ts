@@ -17,6 +17,15 @@ const word = fc.constantFrom(
   '#',
   '<b>',
   'end.',
+  // Math and what must stay text: the tokenizer must find the same spans block by block as whole.
+  '$x^2$',
+  '$$\\int_0^1 x\\,dx$$',
+  '\\(a_1\\)',
+  '\\[b\\]',
+  '$5',
+  '$$',
+  '\\(',
+  '\\$',
 );
 const words = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
 const indent = (n: number) => ' '.repeat(n);

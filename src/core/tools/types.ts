@@ -23,6 +23,8 @@ export type ToolRunResult = unknown | Promise<unknown> | AsyncIterable<ToolEvent
 
 export interface ToolDefinition {
   name: string;
+  /** A human-readable name (an MCP tool's `title`), shown on its cards instead of `name`. */
+  title?: string;
   description: string;
   /** JSON Schema of the arguments object. */
   parameters: Record<string, unknown>;

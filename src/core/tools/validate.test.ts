@@ -32,7 +32,7 @@ describe('validateArgs', () => {
     if (result.ok) return;
     expect(result.errors).toContain('(arguments) is missing required property "city"');
     expect(result.errors).toContain('(arguments) has unknown property "town"');
-    expect(result.errors).toContain('/unit must be equal to one of the allowed values');
+    expect(result.errors).toContain('/unit must be equal to one of the allowed values: "c", "f"');
   });
 
   it('words numeric, length, nested and type errors like ajv did', async () => {

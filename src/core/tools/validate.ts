@@ -95,7 +95,8 @@ function describe(schema: Record<string, unknown>, unit: OutputUnit): string {
     case 'type':
       return `${where} must be ${Array.isArray(value) ? value.join(',') : quoted(/Expected "(.*)"/)}`;
     case 'enum':
-      return `${where} must be equal to one of the allowed values`;
+      // Naming the allowed values lets the model (and the user reading the card) fix the call at once.
+      return `${where} must be equal to one of the allowed values${Array.isArray(value) ? `: ${value.map((v) => JSON.stringify(v)).join(', ')}` : ''}`;
     case 'const':
       return `${where} must be equal to constant`;
     case 'minimum':
@@ -122,8 +123,12 @@ function describe(schema: Record<string, unknown>, unit: OutputUnit): string {
       return `${where} must NOT have more than ${String(value)} properties`;
     case 'uniqueItems':
       return `${where} must NOT have duplicate items`;
-    case 'pattern':
-      return `${where} must match pattern "${String(value)}"`;
+    case 'pattern': {
+      // A regex says little to a reader; a schema that words its rule (file paths do) is quoted instead.
+      const owner = keywordValue(schema, unit.keywordLocation.replace(/\/pattern$/, ''));
+      const rule = owner && typeof owner === 'object' ? (owner as { description?: unknown }).description : undefined;
+      return typeof rule === 'string' && rule !== '' ? `${where} breaks the rule: ${rule}` : `${where} must match pattern "${String(value)}"`;
+    }
     case 'format':
       return `${where} must match format "${String(value)}"`;
     case 'anyOf':

@@ -4,6 +4,7 @@ import type { ChatController } from '../../core/run/chat-controller';
 import { Markdown } from './markdown/markdown';
 import { ToolCard, type ToolCardActions } from '../tool-card/tool-card';
 import { TurnFooter } from './turn-footer';
+import { AnswerActions } from './answer-actions';
 import { DirectRunNote } from './direct-run-note';
 import { useT } from '../../i18n';
 import { messages } from './messages';
@@ -48,6 +49,7 @@ export const AssistantTurn = memo(function AssistantTurn(props: Props) {
           {t('approveAll', { count: pending })}
         </button>
       )}
+      {!(live && !props.idle) && <AnswerActions {...props} />}
       <TurnFooter {...props} />
     </article>
   );

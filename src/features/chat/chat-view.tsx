@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { StoreApi } from 'zustand';
 import type { ChatController, ChatSnapshot } from '../../core/run/chat-controller';
+import type { StartRefusal } from '../../core/run/run-registry';
 import type { Message } from '../../core/conversation/types';
 import type { ToolRegistry } from '../../core/tools/registry';
 import { useToolsVersion } from '../../store/use-tool-list';
@@ -32,7 +33,17 @@ interface Props {
   onOpenSettings(): void;
   /** Optional marker row above a message; the app wires the context marker here. */
   divider?: MessageDivider | null;
+  /** Whether this conversation may start a run now (other conversations may hold every slot). */
+  admit?(): StartRefusal | null;
+  /** False while other conversations hold every run slot: Regenerate, Retry and Edit wait (the composer says why). */
+  canStart?: boolean;
+  /** Set (a new object each time) when the user asked to be taken to the call waiting for approval. */
+  focusApproval?: object | null;
+  onFocusedApproval?(): void;
 }
+
+// Frames to wait for the waiting card to render after a conversation opens (virtualized rows measure first).
+const FOCUS_FRAMES = 30;
 
 // Rows rendered beyond the viewport on each side: enough that a wheel notch never shows a gap.
 const OVERSCAN = 6;
@@ -42,14 +53,16 @@ const OVERSCAN = 6;
  * conversation costs what a 20-message one does); rows are measured as they render and whenever
  * they change size, and the view follows the stream unless the user scrolled away.
  */
-export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSettings, divider }: Props) {
+export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSettings, divider, admit, canStart = true, focusApproval, onFocusedApproval }: Props) {
   const t = useT(chatMessages);
   const messages = useChat(store, (s) => activePath(s.conversation));
   const conversationId = useChat(store, (s) => s.conversation.id);
   const allMessages = useChat(store, (s) => s.conversation.messages);
   const branchOf = useMemo(() => branchIndex(allMessages), [allMessages]);
   const turnId = useChat(store, (s) => s.turnId);
-  const idle = useChat(store, (s) => s.run.phase === 'idle');
+  const runIdle = useChat(store, (s) => s.run.phase === 'idle');
+  // What may start a run (regenerate, retry, edit) is offered only when a run may start.
+  const idle = runIdle && canStart;
   const actions = useMemo(() => toolActionsFor(controller), [controller]);
   // Cards read their tool's schema from the registry; an MCP server connecting must reach them.
   const toolsVersion = useToolsVersion(tools);
@@ -59,13 +72,31 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
   const contentRef = useRef<HTMLDivElement>(null);
   const { away, jump, isPinned } = useFollowScroll(scrollRef, contentRef, conversationId);
 
+  // Opened from a sidebar badge: scroll to the call that waits and put the keyboard on it (A, R, E act on it).
+  useEffect(() => {
+    if (!focusApproval) return;
+    let frames = 0;
+    let handle = 0;
+    const find = () => {
+      const card = scrollRef.current?.querySelector<HTMLElement>('section[data-status="pending_approval"]');
+      if (card) {
+        card.scrollIntoView({ block: 'center' });
+        card.focus({ preventScroll: true });
+        onFocusedApproval?.();
+      } else if (++frames < FOCUS_FRAMES) handle = requestAnimationFrame(find);
+      else onFocusedApproval?.();
+    };
+    handle = requestAnimationFrame(find);
+    return () => cancelAnimationFrame(handle);
+  }, [focusApproval, onFocusedApproval]);
+
   const renderMessage = (m: Message, i: number) =>
     m.role === 'user' ? (
       <UserMessage message={m} {...branchOf(m.id)} idle={idle} controller={controller} />
     ) : (
       <AssistantTurn
         turn={m}
-        live={m.id === turnId && !idle}
+        live={m.id === turnId && !runIdle}
         isLast={i === messages.length - 1}
         idle={idle}
         canAct={m.id === turnId}
@@ -81,7 +112,7 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
     <div className="relative min-h-0 flex-1">
       <div ref={scrollRef} className="h-full overflow-y-auto [overflow-anchor:none]" data-testid="conversation" data-message-count={allMessages.length}>
         {messages.length === 0 ? (
-          <EmptyState modelLabel={modelLabel} demo={demo} onPick={(text) => controller.send(text)} />
+          <EmptyState modelLabel={modelLabel} demo={demo} onPick={(text) => !admit?.() && controller.send(text)} />
         ) : (
           <VirtualRows
             key={conversationId}

@@ -7,5 +7,10 @@ export function noticeText(code: TurnNotice | undefined, text: string | undefine
   if (code?.code === 'max_rounds') return t('maxRounds', { rounds: code.rounds });
   if (code?.code === 'stopped_after_round') return t('stoppedAfterRound');
   if (code?.code === 'interrupted') return t('interrupted');
+  if (code?.code === 'declined') return code.text ? t('declinedSaid', { text: code.text }) : t('declined');
+  if (code?.code === 'content_filter') return t('contentFilter');
+  if (code?.code === 'pause_turn') return t('pauseTurn');
+  if (code?.code === 'finish_reason') return t('unknownFinish', { reason: code.reason });
+  if (code?.code === 'not_shown') return t('notShown', { count: code.count });
   return text;
 }

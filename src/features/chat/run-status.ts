@@ -6,11 +6,20 @@ import type { statusMessages } from './messages';
 
 type StatusT = Translator<keyof typeof statusMessages.en>;
 
-/** A short sentence for what the run is doing, for the composer and screen readers. */
-export function runStatusText(snap: ChatSnapshot, t: StatusT, now = Date.now()): string {
+/** After this long without a byte from the server, the status says so (the watchdog gives up much later). */
+export const QUIET_NOTICE_MS = 10_000;
+
+/**
+ * A short sentence for what the run is doing, for the composer and screen readers. `quietSince`: when
+ * the streaming server last sent something (ChatController.quietSince), to tell a stalled stream apart.
+ */
+export function runStatusText(snap: ChatSnapshot, t: StatusT, now = Date.now(), quietSince: number | null = null): string {
   const { phase } = snap.run;
   if (phase === 'idle') return '';
-  if (phase === 'generating') return snap.retrying ? retryText(snap.retrying, t, now - snap.retrying.since) : t('generating');
+  if (phase === 'generating') {
+    if (snap.retrying) return retryText(snap.retrying, t, now - snap.retrying.since);
+    return quietSince !== null && now - quietSince >= QUIET_NOTICE_MS ? t('quiet', { seconds: QUIET_NOTICE_MS / 1000 }) : t('generating');
+  }
   const calls = Object.values(findTurn(snap.conversation, snap.turnId)?.calls ?? {});
   const pending = calls.filter((c) => c.status === 'pending_approval').length;
   const running = calls.filter((c) => c.status === 'running' || c.status === 'queued').length;

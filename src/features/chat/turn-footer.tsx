@@ -7,11 +7,13 @@ import { directRunMessages } from './direct-run-messages';
 import { noticeText } from './notice-text';
 import type { ChatController } from '../../core/run/chat-controller';
 import { BranchSwitcher, selectSibling } from './branch-switcher';
+import { CutOffNote } from './cut-off-note';
 
 interface Props {
   turn: AssistantMessage;
   isLast: boolean;
   idle: boolean;
+  canAct: boolean;
   controller: ChatController;
   onOpenSettings(): void;
   branchIndex: number;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** What became of a turn: stopped / failed with Retry / a notice, and Regenerate on the latest answer. */
-export function TurnFooter({ turn, isLast, idle, controller, onOpenSettings, branchIndex, branchCount }: Props) {
+export function TurnFooter({ turn, isLast, idle, canAct, controller, onOpenSettings, branchIndex, branchCount }: Props) {
   // A bad key, or a model / base URL the server does not know, is fixed in Settings, not by retrying.
   const keyProblem = turn.error && (turn.error.kind === 'auth' || turn.error.kind === 'forbidden' || turn.error.kind === 'not_found');
   const t = useT(messages);
@@ -28,6 +30,7 @@ export function TurnFooter({ turn, isLast, idle, controller, onOpenSettings, bra
   const explanation = turn.error ? explainModelError(turn.error, locale) : null;
   return (
     <div className="mt-2 space-y-2">
+      <CutOffNote turn={turn} canContinue={isLast && idle && canAct} onContinue={() => controller.continueTurn()} />
       {turn.outcome === 'stopped' && (
         <p className="inline-flex items-center gap-1.5 rounded-md bg-zinc-100 px-2 py-1 text-xs font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300" data-testid="stopped-marker">
           <span className="size-2 rounded-[2px] bg-current" aria-hidden /> {t('stopped')}

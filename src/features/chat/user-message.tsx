@@ -7,6 +7,8 @@ import { messages } from './messages';
 import { parseCommand } from '../../core/commands';
 import { describeSlashError } from '../composer/slash-errors';
 import { slashMessages } from '../composer/slash-messages';
+import { CopyButton } from '../copy/copy-button';
+import { answerActionMessages } from './answer-actions-messages';
 
 interface Props {
   message: UserMessageData;
@@ -20,6 +22,7 @@ interface Props {
 export const UserMessage = memo(function UserMessage({ message, branchIndex, branchCount, idle, controller }: Props) {
   const t = useT(messages);
   const tSlash = useT(slashMessages);
+  const tActions = useT(answerActionMessages);
   const errorId = useId();
   const [draft, setDraftText] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -84,6 +87,7 @@ export const UserMessage = memo(function UserMessage({ message, branchIndex, bra
       </div>
       <div className="flex items-center gap-1">
         <BranchSwitcher index={branchIndex} count={branchCount} disabled={!idle} onSelect={(i) => selectSibling(controller, message.id, i)} />
+        <CopyButton text={() => message.text} label={tActions('copy')} ariaLabel={tActions('copyMessage')} />
         {idle && (
           <button type="button" onClick={() => setDraft(message.text)} aria-label={t('editMessage')} className="rounded-md px-2 py-0.5 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
             {t('edit')}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { StoreApi } from 'zustand';
 import type { ChatController, ChatSnapshot } from '../../core/run/chat-controller';
+import type { StartRefusal } from '../../core/run/run-registry';
 import { useChat } from '../../store/chat-store';
 import { runStatusText } from '../chat/run-status';
 import { InstructionsPanel } from './instructions-panel';
@@ -12,8 +13,17 @@ import { SlashMenu } from './slash-menu';
 import { ToolForm } from './tool-form';
 import { useSlashCommands } from './use-slash-commands';
 
-/** The message box: Enter sends, Shift+Enter adds a line, Esc stops the run. */
-export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>; controller: ChatController }) {
+interface ComposerProps {
+  store: StoreApi<ChatSnapshot>;
+  controller: ChatController;
+  /** Asked at every send: other conversations may hold every run slot (the text then stays in the box). */
+  admit?(): StartRefusal | null;
+  /** Shown while this conversation cannot start a run (as many others run as Settings allow). */
+  runLimit?: StartRefusal | null;
+}
+
+/** The message box: Enter sends, Shift+Enter adds a line, Esc stops the run (of this conversation only). */
+export function Composer({ store, controller, admit, runLimit = null }: ComposerProps) {
   const t = useT(messages);
   const tStatus = useT(statusMessages);
   const [text, setText] = useState('');
@@ -21,9 +31,10 @@ export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>;
   const stopAfterRound = useChat(store, (s) => s.run.stopAfterRound);
   // A direct tool run has one call and no next round, so "stop after this round" means nothing there.
   const direct = useChat(store, (s) => s.run.direct === true);
-  // While a failed request waits to be sent again, the countdown ticks.
-  const now = useNow(useChat(store, (s) => s.retrying !== undefined), 500);
-  const status = useChat(store, (s) => runStatusText(s, tStatus, now));
+  // While a failed request waits to be sent again, the countdown ticks; while a round streams, the
+  // clock tells a server that has gone quiet apart from one that is still writing.
+  const now = useNow(useChat(store, (s) => s.retrying !== undefined || s.run.phase === 'generating'), 1000);
+  const status = useChat(store, (s) => runStatusText(s, tStatus, now, controller.quietSince()));
   const busy = phase !== 'idle';
   const hasInstructions = useChat(store, (s) => !!s.conversation.systemPrompt?.trim());
   const [editingInstructions, setEditingInstructions] = useState(false);
@@ -46,8 +57,13 @@ export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>;
     if (!busy) box.current?.focus({ preventScroll: true });
   }, [busy]);
 
+  const [refused, setRefused] = useState<StartRefusal | null>(null);
+  const limit = busy ? null : (runLimit ?? refused);
   const send = () => {
     if (busy || !text.trim()) return;
+    const refusal = admit?.() ?? null;
+    setRefused(refusal);
+    if (refusal) return; // nothing is lost: the message stays in the box
     void slash.submit();
   };
 
@@ -107,13 +123,18 @@ export function Composer({ store, controller }: { store: StoreApi<ChatSnapshot>;
                   {t('stop')}
                 </button>
               ) : (
-                <button type="button" onClick={send} disabled={!text.trim()} title={t('sendTitle')} className="inline-flex h-10 items-center rounded-xl bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-400 dark:disabled:opacity-100">
+                <button type="button" onClick={send} disabled={!text.trim() || runLimit !== null} title={t('sendTitle')} className="inline-flex h-10 items-center rounded-xl bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-40 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-400 dark:disabled:opacity-100">
                   {t('send')}
                 </button>
               )}
             </div>
           )}
         </div>
+        {limit && (
+          <p role="alert" data-testid="run-limit" className="mt-1.5 px-1 text-sm text-amber-800 dark:text-amber-300">
+            {t('runLimit', { limit: limit.limit })}
+          </p>
+        )}
         {slash.error && (
           <p id={slash.error.id} role="alert" className="mt-1.5 px-1 text-sm break-words text-red-700 dark:text-red-300">
             {slash.error.message}

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SearchHit } from '../../store/persistence/types';
+import type { LiveState } from '../../core/run/run-registry';
+import { LiveBadge } from './live-badge';
 import { intlLocale, useLocale, useT } from '../../i18n';
 import { formatWhen } from './format-when';
 import { PencilIcon, TrashIcon } from './icons';
@@ -9,10 +11,13 @@ interface Props {
   conversation: SearchHit;
   href: string;
   active: boolean;
-  /** Running here or in another tab: no rename or delete until it ends. */
+  /** Running here or in another tab: no rename until it ends (and no delete while another tab runs it). */
   busy: boolean;
   runningElsewhere: boolean;
+  /** What it is doing in this tab (the badge under the title). */
+  live?: LiveState;
   onOpen(id: string): void;
+  onOpenApproval(id: string): void;
   onRename(id: string, title: string): void;
   onDelete(id: string): void;
 }
@@ -21,7 +26,7 @@ const ICON_BUTTON =
   'inline-flex size-8 shrink-0 items-center justify-center rounded-lg text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:outline-none disabled:pointer-events-none disabled:opacity-30 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100';
 
 /** One row: a link that opens the conversation, and Rename / Delete (Rename turns the title into a textbox). */
-export function ConversationItem({ conversation: c, href, active, busy, runningElsewhere, onOpen, onRename, onDelete }: Props) {
+export function ConversationItem({ conversation: c, href, active, busy, runningElsewhere, live, onOpen, onOpenApproval, onRename, onDelete }: Props) {
   const t = useT(messages);
   const locale = useLocale((s) => s.locale);
   const [editing, setEditing] = useState(false);
@@ -78,6 +83,7 @@ export function ConversationItem({ conversation: c, href, active, busy, runningE
           />
         </div>
       ) : (
+        <div className="flex min-w-0 flex-1 flex-col">
         <a
           href={href}
           onClick={open}
@@ -96,6 +102,12 @@ export function ConversationItem({ conversation: c, href, active, busy, runningE
           </span>
           {c.snippet && <span className="mt-0.5 line-clamp-2 text-xs break-words text-zinc-600 dark:text-zinc-300">{c.snippet}</span>}
         </a>
+        {live && live.kind !== 'idle' && (
+          <div className="-mt-1 flex pb-1.5">
+            <LiveBadge state={live} title={c.title} onOpenApproval={() => onOpenApproval(c.id)} />
+          </div>
+        )}
+        </div>
       )}
       {!editing && (
         // Always reachable by keyboard; on hover-capable screens they appear with the row.
@@ -117,7 +129,7 @@ export function ConversationItem({ conversation: c, href, active, busy, runningE
           >
             <PencilIcon />
           </button>
-          <button type="button" aria-label={t('delete')} aria-describedby={titleId} title={busy ? t('waitForRun') : t('delete')} disabled={busy} onClick={() => onDelete(c.id)} className={ICON_BUTTON}>
+          <button type="button" aria-label={t('delete')} aria-describedby={titleId} title={runningElsewhere ? t('waitForRun') : t('delete')} disabled={runningElsewhere} onClick={() => onDelete(c.id)} className={ICON_BUTTON}>
             <TrashIcon />
           </button>
         </div>

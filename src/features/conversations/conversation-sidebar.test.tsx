@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within, act } from '@testing-library/react';
 import { createConversationsStore, visibleConversations } from '../../store/conversations-store';
 import type { ConversationSummary } from '../../store/persistence/types';
 import { ConversationSidebar } from './conversation-sidebar';
 import type { ConversationActions } from './types';
+import { installDialogPolyfill } from '../../ui/dialog-polyfill.testing';
 
 afterEach(cleanup);
 
@@ -94,5 +95,32 @@ describe('visibleConversations', () => {
     expect(visibleConversations({ summaries, hits: null, pendingDelete: { id: 'a', title: 'A', wasActive: false } }).map((s) => s.id)).toEqual(['b']);
     const hits = [{ ...summary('b', 'Old title', 2), snippet: '…match…' }];
     expect(visibleConversations({ summaries, hits, pendingDelete: null })).toEqual([{ ...summary('b', 'Renamed', 2), snippet: '…match…' }]);
+  });
+
+  it('shows what each conversation does; the approval badge opens the waiting card; a running one asks before it is deleted', () => {
+    const restore = installDialogPolyfill();
+    onTestFinished(() => void restore());
+    const { item, actions, store } = renderSidebar({
+      live: { a: { kind: 'approval', count: 2 }, b: { kind: 'tool', name: 'process_items' } },
+      runningHere: ['a', 'b'],
+    });
+    expect(within(item('Bicycle brakes')).getByTestId('live-state').textContent).toBe('Running process_items');
+    const badge = within(item('Garden plan')).getByRole('button', { name: 'Open the call waiting for your approval in “Garden plan” (2)' });
+    expect(badge.textContent).toBe('Waiting for your approval (2)');
+    fireEvent.click(badge);
+    expect(actions.navigate).toHaveBeenCalledWith('a', { focusApproval: true });
+
+    act(() => store.setState({ live: { a: { kind: 'failed' } }, runningHere: ['b'] }));
+    expect(within(item('Garden plan')).getByTestId('live-state').textContent).toBe('Failed');
+    expect(within(item('Bicycle brakes')).queryByTestId('live-state')).toBeNull();
+
+    // Bicycle brakes still runs here: Delete asks first, and only "Stop and delete" deletes.
+    fireEvent.click(within(item('Bicycle brakes')).getByRole('button', { name: 'Delete' }));
+    expect(actions.remove).not.toHaveBeenCalled();
+    const dialog = screen.getByRole('dialog', { name: 'Delete a running conversation?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Stop and delete' }));
+    expect(actions.remove).toHaveBeenCalledWith('b');
+    fireEvent.click(within(item('Garden plan')).getByRole('button', { name: 'Delete' }));
+    expect(actions.remove).toHaveBeenCalledWith('a');
   });
 });

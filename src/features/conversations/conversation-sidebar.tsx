@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import { isBusy, useConversations, visibleConversations, type ConversationsState } from '../../store/conversations-store';
 import { useT } from '../../i18n';
 import { ConversationItem } from './conversation-item';
+import { DeleteRunningConfirm } from './delete-running-confirm';
 import { PlusIcon, SearchIcon } from './icons';
 import { messages } from './messages';
 import type { ConversationActions } from './types';
@@ -28,6 +29,8 @@ export function ConversationSidebar({ store, actions, hrefFor, newChatDisabled, 
   const state = useConversations(store, (s) => s);
   const items = visibleConversations(state);
   const [query, setQuery] = useState(state.query);
+  // A conversation running here is deleted only after the user confirms (deleting stops the run).
+  const [confirming, setConfirming] = useState<{ id: string; title: string } | null>(null);
 
   useEffect(() => {
     if (query === store.getState().query) return;
@@ -75,11 +78,18 @@ export function ConversationSidebar({ store, actions, hrefFor, newChatDisabled, 
                 active={c.id === state.activeId}
                 busy={isBusy(state, c.id)}
                 runningElsewhere={state.runningElsewhere.includes(c.id)}
+                live={state.live[c.id]}
                 onOpen={(id) => {
                   if (actions.navigate(id)) onChosen?.();
                 }}
+                onOpenApproval={(id) => {
+                  if (actions.navigate(id, { focusApproval: true })) onChosen?.();
+                }}
                 onRename={(id, title) => void actions.rename(id, title)}
-                onDelete={(id) => actions.remove(id)}
+                onDelete={(id) => {
+                  if (store.getState().runningHere.includes(id)) setConfirming({ id, title: c.title });
+                  else actions.remove(id);
+                }}
               />
             ))}
           </ul>
@@ -90,6 +100,9 @@ export function ConversationSidebar({ store, actions, hrefFor, newChatDisabled, 
         )}
       </nav>
 
+      {confirming && (
+        <DeleteRunningConfirm title={confirming.title} onConfirm={() => actions.remove(confirming.id)} onClose={() => setConfirming(null)} />
+      )}
       {state.persistNote && (
         <div role="note" className="rounded-xl border border-zinc-200 bg-white p-2.5 text-xs text-zinc-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
           <p>{state.persistNote}</p>

@@ -32,6 +32,16 @@ export const messages = defineMessages(
     blocked: 'Not saving: another Callstream tab is holding an older version of the database. Close other Callstream tabs, then retry.',
     other: 'Not saving: the browser could not store this conversation. It lives in this tab only for now.',
     otherWithDetail: 'Not saving: the browser could not store this conversation. It lives in this tab only for now. ({detail})',
+    liveStreaming: 'Answering…',
+    liveTool: 'Running {tool}',
+    liveApproval: 'Waiting for your approval ({count})',
+    liveApprovalLabel: 'Open the call waiting for your approval in “{title}” ({count})',
+    liveFailed: 'Failed',
+    liveCutOff: 'Cut off',
+    deleteRunningTitle: 'Delete a running conversation?',
+    deleteRunningBody: '“{title}” is running. Deleting it stops the run first.',
+    stopAndDelete: 'Stop and delete',
+    cancel: 'Cancel',
   },
   {
     conversations: '对话列表',
@@ -64,6 +74,16 @@ export const messages = defineMessages(
     blocked: '无法保存：另一个 Callstream 标签页正在使用旧版本的数据库。请关闭其他 Callstream 标签页后重试。',
     other: '无法保存：浏览器未能存储此对话，它暂时只保留在当前标签页中。',
     otherWithDetail: '无法保存：浏览器未能存储此对话，它暂时只保留在当前标签页中。（{detail}）',
+    liveStreaming: '正在回答…',
+    liveTool: '正在运行 {tool}',
+    liveApproval: '等待你的批准（{count}）',
+    liveApprovalLabel: '打开“{title}”中等待你批准的调用（{count}）',
+    liveFailed: '失败',
+    liveCutOff: '已中断',
+    deleteRunningTitle: '删除正在运行的对话？',
+    deleteRunningBody: '“{title}”正在运行。删除前会先停止这次运行。',
+    stopAndDelete: '停止并删除',
+    cancel: '取消',
   },
 );
 
@@ -87,5 +107,21 @@ export const sessionMessages = defineMessages(
     deletedElsewhere: '此对话已在另一个标签页中删除。',
     persistGranted: 'Callstream 已请求浏览器在空间不足时也保留你的对话。',
     persistDenied: 'Callstream 已请求浏览器在空间不足时也保留你的对话，但浏览器没有作出保证，请导出重要的内容。',
+  },
+);
+
+/** What the page says to a user who is looking elsewhere (browser notifications). */
+export const attentionMessages = defineMessages(
+  {
+    needsApproval: '“{title}” needs your approval',
+    finished: '“{title}” finished',
+    failed: '“{title}” stopped with an error',
+    newChat: 'New chat',
+  },
+  {
+    needsApproval: '“{title}”需要你的批准',
+    finished: '“{title}”已完成',
+    failed: '“{title}”因错误而停止',
+    newChat: '新对话',
   },
 );

@@ -9,6 +9,8 @@ import { CappedList } from './capped-list';
 const TYPE_TONE: Record<TimedEvent['event']['type'], string> = {
   'text-delta': 'text-zinc-700 dark:text-zinc-200',
   'reasoning-delta': 'text-violet-700 dark:text-violet-300',
+  'refusal-delta': 'text-rose-700 dark:text-rose-300',
+  warning: 'text-amber-700 dark:text-amber-300',
   'tool-call-start': 'text-indigo-700 dark:text-indigo-300',
   'tool-call-delta': 'text-indigo-700 dark:text-indigo-300',
   'tool-call-end': 'text-indigo-700 dark:text-indigo-300',

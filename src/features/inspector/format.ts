@@ -35,7 +35,10 @@ export function eventDetail(e: TimedEvent['event']): string {
   switch (e.type) {
     case 'text-delta':
     case 'reasoning-delta':
+    case 'refusal-delta':
       return quoted(e.text);
+    case 'warning':
+      return `${e.code}${e.visible ? ' (visible)' : ''} — ${e.message}`;
     case 'tool-call-start':
       return `#${e.index} ${e.name} ${e.id}`;
     case 'tool-call-delta':

@@ -1,15 +1,22 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { McpManager } from '../../core/mcp/mcp-manager';
 
-// The section (form, rows, both languages' strings) loads when Settings first opens, keeping it out
-// of the page's initial JavaScript; the manager itself stays eager so saved servers connect at start.
-const McpServersSection = lazy(() => import('./mcp-servers-section').then((m) => ({ default: m.McpServersSection })));
-
-/** McpServersSection, fetched on first render. */
-export function LazyMcpServersSection({ manager }: { manager: McpManager }) {
+/**
+ * McpServersSection, fetched on first render together with the manager: the section (form, rows, both
+ * languages' strings) and the MCP runtime stay out of the page's initial JavaScript.
+ */
+export function LazyMcpServersSection({ loadManager }: { loadManager(): Promise<McpManager> }) {
+  const Section = useMemo(
+    () =>
+      lazy(async () => {
+        const [{ McpServersSection }, manager] = await Promise.all([import('./mcp-servers-section'), loadManager()]);
+        return { default: () => <McpServersSection manager={manager} /> };
+      }),
+    [loadManager],
+  );
   return (
     <Suspense fallback={null}>
-      <McpServersSection manager={manager} />
+      <Section />
     </Suspense>
   );
 }

@@ -23,6 +23,10 @@ export function problemText(t: T, problem: McpProblem, url: string, pageOrigin: 
       return t('problemHttp', { status: problem.status });
     case 'name_clash':
       return t('problemNameClash', { name: problem.name });
+    case 'refused':
+      return t('problemRefused', { status: problem.status });
+    case 'session_lost':
+      return t('problemSessionLost');
     case 'other':
       return t('problemOther', { message: problem.message });
   }

@@ -5,23 +5,9 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useSettings } from '../../store/settings-store';
 import { API_KEY_STORAGE_KEY } from '../../store/settings-persistence';
 import { SettingsDialog } from './settings-dialog';
+import { installDialogPolyfill } from '../../ui/dialog-polyfill.testing';
 
 const KEY = 'sk-test-VERY-SECRET-42';
-
-// jsdom has <dialog> but not its modal API; this stand-in keeps the same open/close/event contract.
-function installDialogPolyfill() {
-  const proto = HTMLDialogElement.prototype;
-  const original = { showModal: proto.showModal, close: proto.close };
-  proto.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  proto.close = function close(this: HTMLDialogElement) {
-    if (!this.hasAttribute('open')) return;
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-  return () => Object.assign(proto, original);
-}
 
 let queryClient: QueryClient;
 let restoreDialog: () => void;
@@ -90,8 +76,9 @@ describe('SettingsDialog', () => {
     expect(screen.getByRole('button', { name: 'Refresh models' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Test connection' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Tool calling' })).toHaveProperty('value', 'auto');
-    // The protocol is the preset's; only a custom server offers the choice.
-    expect(screen.queryByRole('combobox', { name: 'Protocol' })).toBeNull();
+    // OpenAI speaks two protocols: Responses by default, chat completions as the other choice.
+    const protocol = screen.getByRole('combobox', { name: 'Protocol' });
+    expect([...(protocol as HTMLSelectElement).options].map((o) => o.value)).toEqual(['openai-chat', 'openai-responses']);
   });
 
   it('explains prompted tool calling in one sentence and saves the tool mode', () => {

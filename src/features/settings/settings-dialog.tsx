@@ -18,6 +18,9 @@ import { ContextSizeField } from './context-size-field';
 import { ToggleRow } from './toggle-row';
 import { useModelList, usableBaseURL } from './use-model-list';
 import { PermissionsSettingsRow } from '../permissions/permissions-settings-row';
+import type { StoreApi } from 'zustand';
+import type { RunPreferencesState } from '../../store/run-preferences';
+import { RunsSection } from './runs-section';
 
 export interface SettingsDialogProps {
   open: boolean;
@@ -28,16 +31,18 @@ export interface SettingsDialogProps {
   onOpenPermissions?(): void;
   /** The MCP servers section; the app builds it, since it owns the servers. */
   mcpServers?: ReactNode;
+  /** How conversations run side by side (the app owns these preferences); without it the section is not shown. */
+  runPreferences?: StoreApi<RunPreferencesState>;
 }
 
 /** The provider settings as a modal dialog. Every change is saved to the store at once. */
-export function SettingsDialog({ open, onClose, returnFocusTo, onOpenPermissions, mcpServers }: SettingsDialogProps) {
+export function SettingsDialog({ open, ...rest }: SettingsDialogProps) {
   if (!open) return null;
-  return <OpenSettingsDialog onClose={onClose} returnFocusTo={returnFocusTo} onOpenPermissions={onOpenPermissions} mcpServers={mcpServers} />;
+  return <OpenSettingsDialog {...rest} />;
 }
 
 /** The dialog itself, mounted only while open (the app loads it on demand). */
-export function OpenSettingsDialog({ onClose, returnFocusTo, onOpenPermissions, mcpServers }: Omit<SettingsDialogProps, 'open'>) {
+export function OpenSettingsDialog({ onClose, returnFocusTo, onOpenPermissions, mcpServers, runPreferences }: Omit<SettingsDialogProps, 'open'>) {
   const t = useT(messages);
   const providerRef = useRef<HTMLSelectElement>(null);
   const dialogRef = useModalDialog({ onClose, initialFocus: providerRef, returnFocusTo });
@@ -64,6 +69,7 @@ export function OpenSettingsDialog({ onClose, returnFocusTo, onOpenPermissions, 
         <ProviderSettings providerRef={providerRef} />
         {onOpenPermissions && <PermissionsSettingsRow onOpen={onOpenPermissions} />}
         {mcpServers}
+        {runPreferences && <RunsSection store={runPreferences} />}
         <footer className="flex justify-end border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <button type="button" className={PRIMARY_BUTTON} onClick={close}>
             {t('done')}
@@ -130,11 +136,11 @@ function ProviderSettings({ providerRef }: { providerRef: RefObject<HTMLSelectEl
         </p>
       </div>
 
-      {preset.id === CUSTOM_PRESET_ID && (
+      {preset.otherProtocols?.length && !demo && (
         <SelectField<ProtocolId>
           label={t('protocol')}
           value={config.protocol}
-          options={PROTOCOL_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))}
+          options={PROTOCOL_OPTIONS.filter((o) => o.value === preset.protocol || preset.otherProtocols?.includes(o.value)).map((o) => ({ value: o.value, label: t(o.label) }))}
           onChange={(protocol) => update({ protocol })}
         />
       )}
@@ -230,6 +236,7 @@ const ANTHROPIC_URL_EXAMPLE = 'https://api.anthropic.com';
 
 const PROTOCOL_OPTIONS = [
   { value: 'openai-chat', label: 'protocolOpenAI' },
+  { value: 'openai-responses', label: 'protocolResponses' },
   { value: 'anthropic-messages', label: 'protocolAnthropic' },
 ] as const;
 

@@ -3,6 +3,8 @@ import { JsonView } from '../chat/markdown/json-view';
 import { usePartialArgs } from './use-partial-args';
 import { useT } from '../../i18n';
 import { messages } from './messages';
+import { argumentCodeFields } from '../code/code-fields';
+import { CopyArgumentsButton } from './card-copy';
 
 /** The call's arguments: live partial value while streaming, the final (or user-edited) value after. */
 export function CallArguments({ call }: { call: ToolCallState }) {
@@ -15,15 +17,15 @@ export function CallArguments({ call }: { call: ToolCallState }) {
   return (
     <div className="space-y-2">
       {streaming ? (
-        <StreamingArgs value={partial.value} />
+        <StreamingArgs value={partial.value} tool={call.name} />
       ) : call.editedArgs !== undefined ? (
-        <EditedArgs edited={call.editedArgs} original={call.args} />
+        <EditedArgs edited={call.editedArgs} original={call.args} tool={call.name} />
       ) : call.args !== undefined ? (
-        <JsonView value={call.args} />
+        <JsonView value={call.args} codeFields={argumentCodeFields(call.name, call.args)} />
       ) : partial.value !== undefined ? (
         <div>
           <p className="mb-1 text-xs text-zinc-500 dark:text-zinc-400">{t('receivedBeforeEnd')}</p>
-          <JsonView value={partial.value} />
+          <JsonView value={partial.value} codeFields={argumentCodeFields(call.name, partial.value)} />
         </div>
       ) : call.argsText ? (
         <pre className="overflow-x-auto rounded-lg bg-zinc-100 p-2 font-mono text-xs whitespace-pre-wrap break-all text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
@@ -33,11 +35,12 @@ export function CallArguments({ call }: { call: ToolCallState }) {
         <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('noArguments')}</p>
       )}
       <ArgumentProblems call={call} />
+      <CopyArgumentsButton call={call} />
     </div>
   );
 }
 
-function StreamingArgs({ value }: { value: unknown }) {
+function StreamingArgs({ value, tool }: { value: unknown; tool: string }) {
   const t = useT(messages);
   // Until the first parseable token arrives there is nothing honest to show; raw fragments would flash.
   if (value === undefined) {
@@ -49,19 +52,19 @@ function StreamingArgs({ value }: { value: unknown }) {
   }
   return (
     <div aria-busy="true">
-      <JsonView value={value} />
+      <JsonView value={value} codeFields={argumentCodeFields(tool, value)} />
     </div>
   );
 }
 
-function EditedArgs({ edited, original }: { edited: unknown; original: unknown }) {
+function EditedArgs({ edited, original, tool }: { edited: unknown; original: unknown; tool: string }) {
   const t = useT(messages);
   return (
     <div className="space-y-1">
       <p className="text-xs text-indigo-700 dark:text-indigo-300">
         {t('editedByYou')}
       </p>
-      <JsonView value={edited} />
+      <JsonView value={edited} codeFields={argumentCodeFields(tool, edited)} />
       <details className="text-xs">
         <summary className="cursor-pointer text-zinc-600 select-none hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
           {t('originalArguments')}
@@ -70,7 +73,7 @@ function EditedArgs({ edited, original }: { edited: unknown; original: unknown }
           {original === undefined ? (
             <p className="text-zinc-500 dark:text-zinc-400">{t('originalUnparsed')}</p>
           ) : (
-            <JsonView value={original} />
+            <JsonView value={original} codeFields={argumentCodeFields(tool, original)} />
           )}
         </div>
       </details>

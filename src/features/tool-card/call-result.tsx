@@ -2,6 +2,8 @@ import type { ToolCallState } from '../../core/conversation/types';
 import { JsonView } from '../chat/markdown/json-view';
 import { useT } from '../../i18n';
 import { messages } from './messages';
+import { resultCodeFields } from '../code/code-fields';
+import { CopyResultButton } from './card-copy';
 
 // Short results are worth seeing at a glance; long ones would push the conversation away.
 const SHORT_CHARS = 400;
@@ -52,6 +54,7 @@ export function CallResult({ call }: { call: ToolCallState }) {
         <div className="px-3 pb-3 text-sm text-red-800 dark:text-red-200">
           <p className="break-words whitespace-pre-wrap">{message}</p>
           {outcome?.error?.code && <p className="mt-1 font-mono text-xs opacity-80">{t('errorCode', { code: outcome.error.code })}</p>}
+          <CopyResultButton value={message} error />
         </div>
       </details>
     );
@@ -73,8 +76,9 @@ export function CallResult({ call }: { call: ToolCallState }) {
               {value}
             </pre>
           ) : (
-            <JsonView value={value} />
+            <JsonView value={value} codeFields={resultCodeFields(call.name, call.args, value)} />
           )}
+          {value !== undefined && <CopyResultButton value={value} />}
         </div>
       </details>
     );

@@ -1,9 +1,9 @@
-/** One file as listed by a FileStore; `modified` is epoch milliseconds. */
-export interface FileInfo {
-  name: string;
-  size: number;
-  modified: number;
-}
+import { normalizePath, pathProblem, type PathUse } from './file-path';
+
+/** One entry of a listing; `path` has no leading "/", `modified` is epoch milliseconds. */
+export type FileEntry =
+  | { kind: 'file'; path: string; size: number; modified: number }
+  | { kind: 'folder'; path: string };
 
 export interface FileReadResult {
   text: string;
@@ -12,18 +12,28 @@ export interface FileReadResult {
   truncated: boolean;
 }
 
-/** A flat, persistent namespace of UTF-8 text files. */
-export interface FileStore {
-  list(): Promise<FileInfo[]>;
-  /** Reads at most `maxBytes` bytes (all when absent). Throws FileStoreError 'not_found'. */
-  read(name: string, maxBytes?: number): Promise<FileReadResult>;
-  /** Creates or replaces the file; resolves to the number of bytes written. */
-  write(name: string, text: string): Promise<number>;
-  /** Throws FileStoreError 'not_found' when there is no such file. */
-  delete(name: string): Promise<void>;
+export interface ListOptions {
+  /** Every file below the folder (folders themselves are then left out), not just its own entries. */
+  recursive?: boolean;
 }
 
-export type FileStoreErrorCode = 'invalid_name' | 'not_found' | 'unavailable';
+/**
+ * A persistent tree of UTF-8 text files. Paths follow `file-path.ts` ("reports/q3.csv"; a leading
+ * "/" is the root); folders exist while they hold something and are created by writing into them.
+ */
+export interface FileStore {
+  /** Lists `folder` (the root when absent or "/"), sorted by path. Throws 'not_found' for a missing folder. */
+  list(folder?: string, options?: ListOptions): Promise<FileEntry[]>;
+  /** Reads at most `maxBytes` bytes (all when absent). Throws FileStoreError 'not_found'. */
+  read(path: string, maxBytes?: number): Promise<FileReadResult>;
+  /** Creates or replaces the file, and the folders on its way; resolves to the number of bytes written. */
+  write(path: string, text: string): Promise<number>;
+  /** Deletes a file, and the folders it leaves empty. Throws FileStoreError 'not_found' when there is no such file. */
+  delete(path: string): Promise<void>;
+}
+
+/** `conflict`: a file stands where a folder is needed, or a folder where a file is. */
+export type FileStoreErrorCode = 'invalid_name' | 'not_found' | 'conflict' | 'unavailable';
 
 export class FileStoreError extends Error {
   readonly code: FileStoreErrorCode;
@@ -34,26 +44,17 @@ export class FileStoreError extends Error {
   }
 }
 
-export const MAX_FILE_NAME_LENGTH = 255;
-
-/** Returns why `name` is not a valid file name, or null when it is. */
-export function fileNameProblem(name: string): string | null {
-  if (name.length === 0) return 'File name must not be empty.';
-  if (name.length > MAX_FILE_NAME_LENGTH)
-    return `File name is ${name.length} characters long; the limit is ${MAX_FILE_NAME_LENGTH}.`;
-  if (name.includes('/') || name.includes('\\'))
-    return `File name "${name}" must not contain "/" or "\\": there are no folders, only a flat list of files.`;
-  if (name.includes('..') || name === '.') return `File name "${name}" must not be "." or contain "..".`;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'File name must not contain control characters.';
-  if (name.trim() !== name) return `File name "${name}" must not start or end with spaces.`;
-  return null;
+/** Returns the canonical path (no leading "/"), or throws FileStoreError 'invalid_name' naming the rule broken. */
+export function checkPath(path: string, use: PathUse = 'existing'): string {
+  const problem = typeof path === 'string' ? pathProblem(path, use) : { message: 'The path must be a string.' };
+  if (problem) throw new FileStoreError('invalid_name', problem.message);
+  return normalizePath(path);
 }
 
-/** Throws FileStoreError 'invalid_name' unless `name` is a valid file name. */
-export function assertFileName(name: string): void {
-  const problem = fileNameProblem(name);
-  if (problem) throw new FileStoreError('invalid_name', problem);
+/** The canonical folder for a listing: '' for the root. */
+export function checkFolder(folder: string | undefined): string {
+  if (folder === undefined || folder === '' || folder === '/') return '';
+  return checkPath(folder);
 }
 
 /** Decodes at most `maxBytes` of UTF-8, dropping a character cut in half at the limit. */

@@ -50,8 +50,8 @@ describe('file tools', () => {
 
   it('rejects invalid names with the reason', async () => {
     const { call } = setup();
-    await expect(call('write_file', { name: 'a/b.txt', content: 'x' })).rejects.toThrow(/must not contain "\/"/);
-    await expect(call('read_file', { name: '..' })).rejects.toThrow(/must not be "\." or contain "\.\."/);
+    await expect(call('write_file', { name: '../b.txt', content: 'x' })).rejects.toThrow(/"\.\." are not allowed/);
+    await expect(call('read_file', { name: 'a//b' })).rejects.toThrow(/empty part/);
   });
 
   it('asks before writing or deleting, not before reading', () => {
@@ -72,5 +72,34 @@ describe('file tools', () => {
     });
     expect(validateArgs(tools.read_file.parameters, { name: 'a', path: '/' })).toMatchObject({ ok: false });
     expect(validateArgs(tools.list_files.parameters, {})).toEqual({ ok: true });
+  });
+
+  it('work with folders: write reports/q3.csv, list reports, read /reports/q3.csv', async () => {
+    const { call } = setup();
+    expect(await call('write_file', { name: 'reports/q3.csv', content: 'q,3' })).toEqual({ name: 'reports/q3.csv', bytes: 3 });
+    await call('write_file', { name: 'readme.md', content: 'r' });
+    expect(await call('list_files', {})).toEqual({
+      count: 1,
+      files: [{ name: 'readme.md', size: 1, modified: '2025-01-02T03:04:05.000Z' }],
+      folders: ['reports'],
+    });
+    expect(await call('list_files', { folder: 'reports' })).toEqual({
+      folder: 'reports',
+      count: 1,
+      files: [{ name: 'reports/q3.csv', size: 3, modified: '2025-01-02T03:04:05.000Z' }],
+    });
+    expect(await call('list_files', { folder: '/', recursive: true })).toMatchObject({ recursive: true, count: 2 });
+    expect(await call('read_file', { name: '/reports/q3.csv' })).toMatchObject({ text: 'q,3' });
+    await expect(call('read_file', { name: 'reports/q4.csv' })).rejects.toThrow('No file named reports/q4.csv. Files: readme.md, reports/q3.csv');
+  });
+
+  it('schemas carry the path rule, so a review refuses what the store would', () => {
+    const { tools } = setup();
+    const check = (tool: string, args: unknown) => validateArgs(tools[tool].parameters, args);
+    expect(check('read_file', { name: '/reports/q3.csv' })).toEqual({ ok: true });
+    expect(check('read_file', { name: '../x' })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^\/name breaks the rule: .*"\.\."/)] });
+    expect(check('write_file', { name: 'con.txt', content: '' })).toMatchObject({ ok: false });
+    expect(check('delete_file', { name: 'con.txt' })).toEqual({ ok: true });
+    expect(check('list_files', { folder: 'a//b' })).toMatchObject({ ok: false });
   });
 });

@@ -1,5 +1,6 @@
 import type { ToolDefinition } from '../../core/tools/types';
-import { FileStoreError, MAX_FILE_NAME_LENGTH, type FileStore } from './file-store';
+import { pathSchema } from './file-path';
+import { FileStoreError, type FileStore } from './file-store';
 
 /** read_file returns at most this many bytes of a file. */
 export const READ_LIMIT_BYTES = 200 * 1024;
@@ -7,29 +8,28 @@ export const READ_LIMIT_BYTES = 200 * 1024;
 export const WRITE_LIMIT_CHARS = 1_000_000;
 const NAMES_IN_ERROR = 50;
 
-const nameProperty = {
-  type: 'string',
-  minLength: 1,
-  maxLength: MAX_FILE_NAME_LENGTH,
-  description: 'File name such as "notes.md". There are no folders: the name must not contain "/" or "..".',
-};
+// The argument stays `name` (saved conversations and scripts use it); it holds a path. Reading
+// and deleting accept any path that may exist, writing refuses reserved names too.
+const nameProperty = pathSchema('existing', 'The file\'s path.');
+const newNameProperty = pathSchema('create', 'The file\'s path; missing folders are created.');
+const folderProperty = pathSchema('existing', 'The folder to list (the top of the storage when left out).');
 
 /** list_files, read_file, write_file and delete_file over one FileStore. */
 export function createFileTools(store: FileStore): ToolDefinition[] {
   // A missing file is the model's most likely mistake; naming the files lets it correct itself.
-  async function notFound(name: string): Promise<Error> {
-    const names = (await store.list()).map((file) => file.name);
-    if (names.length === 0) return new Error(`No file named ${name}. There are no files yet.`);
+  async function notFound(error: FileStoreError): Promise<Error> {
+    const names = (await store.list(undefined, { recursive: true })).map((file) => file.path);
+    if (names.length === 0) return new Error(`${error.message} There are no files yet.`);
     const shown = names.slice(0, NAMES_IN_ERROR).join(', ');
     const more = names.length > NAMES_IN_ERROR ? ` and ${names.length - NAMES_IN_ERROR} more` : '';
-    return new Error(`No file named ${name}. Files: ${shown}${more}`);
+    return new Error(`${error.message} Files: ${shown}${more}`);
   }
 
-  async function withNotFound<T>(name: string, action: () => Promise<T>): Promise<T> {
+  async function withNotFound<T>(action: () => Promise<T>): Promise<T> {
     try {
       return await action();
     } catch (error) {
-      if (error instanceof FileStoreError && error.code === 'not_found') throw await notFound(name);
+      if (error instanceof FileStoreError && error.code === 'not_found') throw await notFound(error);
       throw error;
     }
   }
@@ -37,16 +37,26 @@ export function createFileTools(store: FileStore): ToolDefinition[] {
   const listFiles: ToolDefinition = {
     name: 'list_files',
     description:
-      "Lists the files in the user's browser file storage (a flat list, no folders; files persist across page reloads). " +
-      'Returns each file with its size in bytes and last-modified time.',
-    parameters: { type: 'object', properties: {}, additionalProperties: false },
+      "Lists a folder of the user's browser file storage (files persist across page reloads): its files, each with its " +
+      'path, size in bytes and last-modified time, and its sub-folders. With recursive: true, every file below the folder.',
+    parameters: {
+      type: 'object',
+      properties: {
+        folder: folderProperty,
+        recursive: { type: 'boolean', description: 'List every file in the folder and all its sub-folders. Default false.' },
+      },
+      additionalProperties: false,
+    },
     policy: 'auto',
-    async run() {
-      const files = await store.list();
-      return {
-        count: files.length,
-        files: files.map((file) => ({ name: file.name, size: file.size, modified: new Date(file.modified).toISOString() })),
-      };
+    async run(args: { folder?: string; recursive?: boolean }) {
+      const entries = await store.list(args.folder, { recursive: args.recursive === true });
+      const files = entries.flatMap((entry) =>
+        entry.kind === 'file' ? [{ name: entry.path, size: entry.size, modified: new Date(entry.modified).toISOString() }] : [],
+      );
+      const folders = entries.flatMap((entry) => (entry.kind === 'folder' ? [entry.path] : []));
+      // The root listing keeps the shape older transcripts show; a folder or recursive listing says which.
+      const where = args.folder === undefined ? {} : { folder: args.folder };
+      return { ...where, ...(args.recursive ? { recursive: true } : {}), count: files.length, files, ...(folders.length > 0 ? { folders } : {}) };
     },
   };
 
@@ -63,7 +73,7 @@ export function createFileTools(store: FileStore): ToolDefinition[] {
     },
     policy: 'auto',
     async run(args: { name: string }) {
-      const { text, size, truncated } = await withNotFound(args.name, () => store.read(args.name, READ_LIMIT_BYTES));
+      const { text, size, truncated } = await withNotFound(() => store.read(args.name, READ_LIMIT_BYTES));
       if (!truncated) return { name: args.name, size, text, truncated };
       return {
         name: args.name,
@@ -83,7 +93,7 @@ export function createFileTools(store: FileStore): ToolDefinition[] {
     parameters: {
       type: 'object',
       properties: {
-        name: nameProperty,
+        name: newNameProperty,
         content: {
           type: 'string',
           maxLength: WRITE_LIMIT_CHARS,
@@ -111,7 +121,7 @@ export function createFileTools(store: FileStore): ToolDefinition[] {
     },
     policy: 'ask',
     async run(args: { name: string }) {
-      await withNotFound(args.name, () => store.delete(args.name));
+      await withNotFound(() => store.delete(args.name));
       return { name: args.name, deleted: true };
     },
   };

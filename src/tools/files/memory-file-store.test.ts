@@ -1,29 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { FileStoreError, fileNameProblem } from './file-store';
+import { FileStoreError } from './file-store';
 import { MemoryFileStore } from './memory-file-store';
-
-describe('fileNameProblem', () => {
-  it.each(['notes.md', 'a', 'Résumé 2024.txt', 'x'.repeat(255), '.hidden', 'a.b.c'])('accepts %j', (name) => {
-    expect(fileNameProblem(name)).toBeNull();
-  });
-
-  it.each([
-    ['', /empty/],
-    ['x'.repeat(256), /256 characters.*255/],
-    ['dir/file.txt', /"\/"/],
-    ['dir\\file.txt', /"\/"/],
-    ['..', /"\.\."/],
-    ['a..b', /"\.\."/],
-    ['.', /"\."/],
-    ['bad\nname', /control characters/],
-    ['tab\tname', /control characters/],
-    ['nul\u0000', /control characters/],
-    [' padded.txt', /spaces/],
-  ])('rejects %j', (name, message) => {
-    expect(fileNameProblem(name)).toMatch(message);
-  });
-});
 
 describe('MemoryFileStore', () => {
   it('round-trips text and reports byte sizes, sorted by name', async () => {
@@ -32,8 +10,8 @@ describe('MemoryFileStore', () => {
     expect(await store.write('b.md', 'héllo')).toBe(6);
     expect(await store.write('a.txt', 'abc')).toBe(3);
     expect(await store.list()).toEqual([
-      { name: 'a.txt', size: 3, modified: 1001 },
-      { name: 'b.md', size: 6, modified: 1000 },
+      { kind: 'file', path: 'a.txt', size: 3, modified: 1001 },
+      { kind: 'file', path: 'b.md', size: 6, modified: 1000 },
     ]);
     expect(await store.read('b.md')).toEqual({ text: 'héllo', size: 6, truncated: false });
   });
@@ -60,8 +38,33 @@ describe('MemoryFileStore', () => {
   it('validates names on every operation', async () => {
     const store = new MemoryFileStore();
     await expect(store.write('../x', 'a')).rejects.toMatchObject({ code: 'invalid_name' });
-    await expect(store.read('a/b')).rejects.toMatchObject({ code: 'invalid_name' });
+    await expect(store.read('a//b')).rejects.toMatchObject({ code: 'invalid_name' });
+    await expect(store.write('CON.txt', 'a')).rejects.toMatchObject({ code: 'invalid_name', message: expect.stringMatching(/reserved/) });
     await expect(store.delete('')).rejects.toMatchObject({ code: 'invalid_name' });
     expect(await store.list()).toEqual([]);
+  });
+
+  it('keeps files in folders: a leading "/" is the root, listings are one folder or recursive', async () => {
+    const store = new MemoryFileStore({ now: () => 5 });
+    await store.write('reports/q3.csv', 'a,b');
+    await store.write('/reports/2024/q4.csv', 'c');
+    await store.write('top.md', 't');
+    expect(await store.list()).toEqual([
+      { kind: 'folder', path: 'reports' },
+      { kind: 'file', path: 'top.md', size: 1, modified: 5 },
+    ]);
+    expect(await store.list('/reports')).toEqual([
+      { kind: 'folder', path: 'reports/2024' },
+      { kind: 'file', path: 'reports/q3.csv', size: 3, modified: 5 },
+    ]);
+    expect((await store.list('reports', { recursive: true })).map((entry) => entry.path)).toEqual(['reports/2024/q4.csv', 'reports/q3.csv']);
+    expect((await store.read('/reports/q3.csv')).text).toBe('a,b');
+    await expect(store.list('nope')).rejects.toMatchObject({ code: 'not_found', message: 'No folder named nope.' });
+    await expect(store.list('top.md')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(store.read('reports')).rejects.toMatchObject({ code: 'not_found', message: 'reports is a folder, not a file.' });
+    await expect(store.write('reports', 'x')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(store.write('top.md/x', 'x')).rejects.toMatchObject({ code: 'conflict' });
+    await store.delete('reports/2024/q4.csv');
+    expect((await store.list('reports')).map((entry) => entry.path)).toEqual(['reports/q3.csv']);
   });
 });

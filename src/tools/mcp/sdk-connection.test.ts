@@ -7,7 +7,7 @@ import { openMcpConnection } from './sdk-connection';
 // Against the real SDK server the e2e suite uses (e2e/mcp/server.mjs), over real HTTP.
 let server: McpTestServer;
 let secured: McpTestServer;
-const noHooks = { onToolsChanged: () => undefined };
+const noHooks = { onToolsChanged: () => undefined, onLost: () => undefined };
 
 beforeAll(async () => {
   server = await startMcpServer({ stepMs: 20 });
@@ -42,7 +42,7 @@ describe('openMcpConnection', () => {
 
   it('a server that forgot the session (a restart) gets a new one, and the call goes through', async () => {
     const changes: string[][] = [];
-    const connection = await openMcpConnection({ url: server.url, token: '' }, { onToolsChanged: (tools) => changes.push(tools.map((t) => t.name)) });
+    const connection = await openMcpConnection({ url: server.url, token: '' }, { ...noHooks, onToolsChanged: (tools) => changes.push(tools.map((t) => t.name)) });
     const options = { signal: new AbortController().signal, onProgress: () => undefined };
     try {
       expect((await connection.callTool('echo', { text: 'before' }, options)).content).toEqual([{ type: 'text', text: 'before' }]);
@@ -53,6 +53,41 @@ describe('openMcpConnection', () => {
       expect(server.log.calls.filter((c) => c.tool === 'echo').map((c) => c.args.text)).toEqual(['before', 'after']);
     } finally {
       await connection.close();
+    }
+  });
+
+  it('a server that answers a forgotten session with 400 gets a new session too; one that then refuses is reported lost', async () => {
+    const lost: unknown[] = [];
+    const local = await startMcpServer({ stepMs: 20 });
+    const connection = await openMcpConnection({ url: local.url, token: '' }, { ...noHooks, onLost: (p) => lost.push(p) });
+    const options = { signal: new AbortController().signal, onProgress: () => undefined };
+    try {
+      local.forgetSessions({ status: 400 });
+      expect((await connection.callTool('echo', { text: 'again' }, options)).content).toEqual([{ type: 'text', text: 'again' }]);
+      expect(lost).toEqual([]);
+      // Forgotten again, and now the server takes no new session: one reconnect, then it says so.
+      local.forgetSessions({ status: 400 });
+      local.acceptSessions(false);
+      await expect(connection.callTool('echo', { text: 'never' }, options)).rejects.toThrow('HTTP 503');
+      expect(lost).toEqual([{ kind: 'session_lost' }]);
+    } finally {
+      await connection.close();
+      await local.close();
+    }
+  });
+
+  it('a call refused after connecting (a revoked token) reports the connection lost as refused', async () => {
+    const lost: unknown[] = [];
+    const local = await startMcpServer({ stepMs: 20, token: 'first-token' });
+    const connection = await openMcpConnection({ url: local.url, token: 'first-token' }, { ...noHooks, onLost: (p) => lost.push(p) });
+    try {
+      local.setToken('rotated-token');
+      const error = await connection.callTool('echo', { text: 'x' }, { signal: new AbortController().signal, onProgress: () => undefined }).catch((e: Error) => e);
+      expect((error as Error).message).toBe('The MCP server refused the call (HTTP 401).');
+      expect(lost).toEqual([{ kind: 'refused', status: 401 }]);
+    } finally {
+      await connection.close();
+      await local.close();
     }
   });
 
@@ -74,7 +109,7 @@ describe('openMcpConnection', () => {
 
   it('follows tools/list_changed', async () => {
     const onToolsChanged = vi.fn();
-    const connection = await openMcpConnection({ url: server.url, token: '' }, { onToolsChanged });
+    const connection = await openMcpConnection({ url: server.url, token: '' }, { ...noHooks, onToolsChanged });
     try {
       await fetch(`${server.origin}/__tools/extra?enabled=1`, { method: 'POST' });
       await vi.waitFor(() => expect(onToolsChanged).toHaveBeenCalled(), { timeout: 3_000 });

@@ -4,10 +4,11 @@ import './zod-jitless';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { ElicitRequestSchema, ErrorCode, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker-provider.js';
 import { MCP_TOOL_TIMEOUT_MS } from '../../core/mcp/map-tool';
-import type { McpCallOptions, McpCallResult, McpConnectHooks, McpConnectTarget, McpConnection, McpProblem, McpToolInfo } from '../../core/mcp/types';
+import { createRequestFetch } from './request-fetch';
+import type { McpCallOptions, McpCallResult, McpConnectHooks, McpConnectTarget, McpConnection, McpProblem, McpToolHint, McpToolInfo } from '../../core/mcp/types';
 
 const CLIENT_INFO = { name: 'Callstream', version: '0.1.0' };
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -48,12 +49,19 @@ export async function openMcpConnection(target: McpConnectTarget, hooks: McpConn
       try {
         return await callOnce(session.client, name, args, options);
       } catch (error) {
-        if (!(error instanceof StreamableHTTPError && error.code === 404) || options.signal.aborted)
+        const status = error instanceof StreamableHTTPError ? error.code : undefined;
+        if (options.signal.aborted || !(status === 404 || status === 400)) {
+          // Refused after connecting: the token was revoked or expired, and every later call would fail too.
+          if (!options.signal.aborted && (status === 401 || status === 403)) hooks.onLost({ kind: 'refused', status });
           throw new Error(hide(callErrorText(error), token));
+        }
       }
+      // The server no longer knows the session (404; some servers say 400): it never took the call, so a
+      // fresh session may send it again, once.
       try {
         return await callOnce((await reopen()).client, name, args, options);
       } catch (error) {
+        if (!options.signal.aborted) hooks.onLost({ kind: 'session_lost' });
         throw new Error(hide(callErrorText(error), token));
       }
     },
@@ -64,9 +72,13 @@ async function openSession({ url, token }: McpConnectTarget, hooks: McpConnectHo
   // The token rides only on this transport's requests, which the SDK keeps on the server's own origin
   // (redirects to other origins are not followed).
   const transport = new StreamableHTTPClientTransport(new URL(url), {
+    // Cancel ends the request's own HTTP exchange too (see request-fetch.ts).
+    fetch: createRequestFetch().fetch,
     requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : undefined,
   });
   const client = new Client(CLIENT_INFO, {
+    // Form-mode elicitation only: URL mode would send the user to a page of the server's choosing.
+    capabilities: hooks.onElicit ? { elicitation: { form: {} } } : {},
     // The default validator is ajv, which compiles schemas with `new Function`; the page's CSP forbids that.
     jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
     listChanged: {
@@ -77,6 +89,13 @@ async function openSession({ url, token }: McpConnectTarget, hooks: McpConnectHo
       },
     },
   });
+  const onElicit = hooks.onElicit;
+  if (onElicit)
+    client.setRequestHandler(ElicitRequestSchema, async (request, extra) => {
+      const { params } = request;
+      if (params.mode === 'url') return { action: 'decline' };
+      return onElicit({ message: params.message, schema: params.requestedSchema as Record<string, unknown> }, extra.signal);
+    });
   try {
     await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });
     return { client, transport, tools: await listAllTools(client) };
@@ -113,7 +132,20 @@ async function listAllTools(client: Client): Promise<McpToolInfo[]> {
 }
 
 function toInfo(tool: Tool): McpToolInfo {
-  return { name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputSchema as Record<string, unknown> };
+  const { annotations, execution } = tool;
+  const hints: McpToolHint[] = [];
+  // Only what the server said: the spec's defaults (destructive, open-world) would badge every tool.
+  if (annotations?.readOnlyHint === true) hints.push('readOnly');
+  else if (annotations?.destructiveHint === true) hints.push('destructive');
+  if (annotations?.openWorldHint === true) hints.push('openWorld');
+  return {
+    name: tool.name,
+    title: tool.title ?? annotations?.title,
+    description: tool.description,
+    inputSchema: tool.inputSchema as Record<string, unknown>,
+    hints,
+    ...(execution?.taskSupport ? { taskSupport: execution.taskSupport } : {}),
+  };
 }
 
 async function closeQuietly(client: Client, transport: StreamableHTTPClientTransport): Promise<void> {
@@ -148,7 +180,8 @@ function describe(problem: McpProblem): string {
 
 // What the model reads when a call fails: short, English, and actionable by the user.
 function callErrorText(error: unknown): string {
-  const problem = problemFrom(error);
+  // A failed reconnect carries the problem openSession already sorted out.
+  const problem = (error as { problem?: McpProblem } | null)?.problem ?? problemFrom(error);
   switch (problem.kind) {
     case 'network':
       return 'The MCP server could not be reached (network or CORS failure).';

@@ -3,6 +3,7 @@ import { CHUNK_CHARS, ChunkedString } from './chunked-string';
 import { formatJsonString } from './json-format';
 import { useT } from '../../../i18n';
 import { messages } from './messages';
+import { HighlightedCode } from '../../code/highlighted-code';
 
 const KEY = 'text-indigo-700 dark:text-indigo-300';
 const STRING = 'text-emerald-700 dark:text-emerald-400';
@@ -15,6 +16,11 @@ export interface JsonViewProps {
   /** Any value; `undefined` (nothing parsed yet) renders nothing. */
   value: unknown;
   className?: string;
+  /**
+   * Top-level string fields that hold code (`run_javascript.code`, `write_file.content`), by key,
+   * with their language: shown as highlighted code instead of a JSON string.
+   */
+  codeFields?: Readonly<Record<string, string | null>>;
 }
 
 /**
@@ -22,13 +28,13 @@ export interface JsonViewProps {
  * strings shown as line breaks). Nodes are memoized by identity, so when a streaming parser
  * shares unchanged subtrees only the changed path re-renders.
  */
-export function JsonView({ value, className }: JsonViewProps) {
+export function JsonView({ value, className, codeFields }: JsonViewProps) {
   if (value === undefined) return null;
   return (
     <div
       className={`font-mono text-xs leading-5 whitespace-pre-wrap text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300 ${className ?? ''}`}
     >
-      <JsonNode value={value} comma={false} ancestors={NO_ANCESTORS} />
+      <JsonNode value={value} comma={false} ancestors={NO_ANCESTORS} codeFields={codeFields} />
     </div>
   );
 }
@@ -41,12 +47,15 @@ interface JsonNodeProps {
   comma: boolean;
   /** Containers above this node, to show a cycle instead of recursing forever. */
   ancestors: readonly object[];
+  /** Code fields of this (top-level) object; `language` marks a node that is one. */
+  codeFields?: Readonly<Record<string, string | null>>;
+  language?: string | null;
 }
 
 // The inner function has its own name: inside a function expression named JsonNode, that name
 // would refer to the unmemoized function and children would never be skipped.
 const JsonNode = memo(
-  function JsonNodeView({ value: raw, name, comma, ancestors }: JsonNodeProps) {
+  function JsonNodeView({ value: raw, name, comma, ancestors, codeFields, language }: JsonNodeProps) {
     const value = toJsonValue(raw);
     const label =
       name === undefined ? null : (
@@ -64,6 +73,19 @@ const JsonNode = memo(
       </div>
     );
 
+    if (typeof value === 'string' && language !== undefined) {
+      return (
+        <div>
+          {label}
+          <pre className="my-0.5 overflow-x-auto rounded-md border border-zinc-200 bg-white/70 px-2 py-1 whitespace-pre text-zinc-800 dark:border-zinc-700 dark:bg-zinc-950/40 dark:text-zinc-200" tabIndex={0}>
+            <code>
+              <HighlightedCode code={value} language={language} />
+            </code>
+          </pre>
+          {tail}
+        </div>
+      );
+    }
     if (value === null || typeof value !== 'object') return line(<Scalar value={value} />);
     if (ancestors.includes(value)) return line(<Circular />);
 
@@ -89,6 +111,7 @@ const JsonNode = memo(
               name={isArray ? undefined : key}
               comma={i < entries.length - 1}
               ancestors={inside}
+              language={!isArray && codeFields && Object.hasOwn(codeFields, key) ? codeFields[key] : undefined}
             />
           ))}
         </div>
@@ -100,7 +123,7 @@ const JsonNode = memo(
     );
   },
   // Ancestors only guard against cycles; for an unchanged value they cannot change the output.
-  (a, b) => a.value === b.value && a.name === b.name && a.comma === b.comma,
+  (a, b) => a.value === b.value && a.name === b.name && a.comma === b.comma && a.language === b.language && a.codeFields === b.codeFields,
 );
 
 function Scalar({ value }: { value: unknown }) {

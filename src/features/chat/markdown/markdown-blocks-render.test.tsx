@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { renderToStaticMarkup } from 'react-dom/server';
-import ReactMarkdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import { createBlockSplitter, splitBlocks } from '../../../core/stream/markdown-blocks';
 import { chunkText, markdownDocument } from '../../../core/stream/markdown-arbitrary';
 
-const plugins = [remarkGfm];
-const render = (text: string) => renderToStaticMarkup(<ReactMarkdown remarkPlugins={plugins}>{text}</ReactMarkdown>);
+import { MarkdownRenderer } from './markdown-renderer';
+
+// The app's own renderer: GFM, math placeholders, code blocks with their chrome and highlighting.
+const render = (text: string) => renderToStaticMarkup(<MarkdownRenderer text={text} />);
 
 // react-markdown separates top-level elements with "\n" text nodes; blocks rendered apart lose
 // only those, so the block renders are joined with the same separator.
@@ -21,7 +21,7 @@ describe('rendering block by block equals rendering the whole document', () => {
       }),
       { numRuns: 300 },
     );
-  }, 60_000);
+  }, 120_000);
 
   it('holds at every step of a stream, tail included', () => {
     fc.assert(
@@ -36,7 +36,7 @@ describe('rendering block by block equals rendering the whole document', () => {
       }),
       { numRuns: 150 },
     );
-  }, 60_000);
+  }, 120_000);
 
   it('actually splits typical answers into several blocks', () => {
     const doc = '# Title\n\nIntro text.\n\n- a\n\n- b\n\n```js\nx\n\ny\n```\n\n| a |\n| - |\n| 1 |\n\n> quote\n\nEnd.';

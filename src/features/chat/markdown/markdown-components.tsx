@@ -2,6 +2,7 @@ import type { ComponentPropsWithoutRef, ElementType } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
 import { CodeBlock } from './code-block';
 import { LazyImage } from './lazy-image';
+import { MathView } from './math-view';
 import { messages } from './messages';
 import { useT } from '../../../i18n';
 
@@ -35,7 +36,7 @@ function languageOf(code: HastNode): string | null {
   return language ? language.slice('language-'.length) : null;
 }
 
-/** Element renderers for react-markdown: typography, safe links, lazy images, code blocks. */
+/** Element renderers for react-markdown: typography, safe links, lazy images, code blocks, math. */
 export const markdownComponents: Components = {
   p: styled('p', 'my-3'),
   h1: styled('h1', `mt-6 mb-3 text-2xl ${HEADING}`),
@@ -105,6 +106,13 @@ export const markdownComponents: Components = {
     const code = (node?.children as HastNode[] | undefined)?.find((c) => c.tagName === 'code');
     if (!code) return null;
     return <CodeBlock code={textOf(code).replace(/\n$/, '')} language={languageOf(code)} />;
+  },
+  span({ node: _node, children, ...props }) {
+    // Markdown makes no spans of its own: these are the math placeholders (remark-math-placeholders.ts).
+    const tex = (props as Record<string, unknown>)['data-tex'];
+    if (typeof tex !== 'string') return <span>{children}</span>;
+    const display = (props as Record<string, unknown>)['data-display'] === 'true';
+    return <MathView tex={tex} display={display} source={typeof children === 'string' ? children : tex} />;
   },
   table({ node: _node, ...props }) {
     return (

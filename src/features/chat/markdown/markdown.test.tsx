@@ -128,7 +128,7 @@ describe('Copy code', () => {
     await act(async () => fireEvent.click(button));
     expect(writeText).toHaveBeenCalledWith('npm test');
     expect(button.textContent).toBe('Copied');
-    expect(screen.getByRole('status').textContent).toBe('Code copied');
+    expect(screen.getByRole('status').textContent).toBe('Copied to the clipboard');
     act(() => vi.advanceTimersByTime(1500));
     expect(button.textContent).toBe('Copy');
   });

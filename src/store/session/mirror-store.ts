@@ -1,9 +1,9 @@
 import { createStore, type StoreApi } from 'zustand';
-import type { Conversation } from '../core/conversation/types';
-import { emptyConversation } from '../core/conversation/tree';
-import type { ChatSnapshot } from '../core/run/chat-controller';
-import { initialRunState } from '../core/run/machine';
-import type { ConversationsState } from '../store/conversations-store';
+import type { Conversation } from '../../core/conversation/types';
+import { emptyConversation } from '../../core/conversation/tree';
+import type { ChatSnapshot } from '../../core/run/chat-controller';
+import { initialRunState } from '../../core/run/machine';
+import type { ConversationsState } from '../conversations-store';
 
 /**
  * A chat snapshot of the conversation another tab is running, for the read-only view. The phase is

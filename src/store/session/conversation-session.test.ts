@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../core/conversation/types';
-import { emptyConversation } from '../core/conversation/tree';
-import { call, calls, text, waitFor } from '../core/run/controller-test-kit.testing';
-import { SWITCH_REFUSED } from './conversation-session';
+import type { Conversation } from '../../core/conversation/types';
+import { emptyConversation } from '../../core/conversation/tree';
+import { call, calls, text, waitFor } from '../../core/run/controller-test-kit.testing';
 import { RUNNING_ELSEWHERE } from './run-coordination';
 import { hashFor } from './routing';
 import { fakeProfile, openTab, settle } from './session-fakes.testing';
@@ -57,22 +56,77 @@ describe('conversation session', () => {
     expect(tab.win.location.hash).toBe('#/');
   });
 
-  it('refuses to switch while a run is in flight, from the list and from back/forward', async () => {
+  it('runs on in the background: another conversation opens and runs, and coming back shows the run where it is', async () => {
     const profile = fakeProfile();
     await profile.disk.put(saved('a', 'Alpha', 1));
-    const tab = openTab(profile, [calls(call('danger', { text: 'x' }, 'd1'))], hashFor('a'));
+    await profile.disk.put(saved('b', 'Beta', 2));
+    const tab = openTab(profile, [calls(call('danger', { text: 'x' }, 'd1')), text('B answered.'), text('A done.')], hashFor('a'));
     await settle();
-    tab.controller.send('Do the risky thing');
-    await waitFor(tab.controller, (s) => s.run.phase === 'awaiting_confirmation');
+    const a = tab.controller;
+    a.send('Do the risky thing');
+    await waitFor(a, (s) => s.run.phase === 'awaiting_confirmation');
+    expect(tab.session.navigate('b')).toBe(true);
     await settle();
-    expect(tab.session.navigate('elsewhere')).toBe(false);
-    expect(tab.state().notice).toBe(SWITCH_REFUSED);
-    tab.session.dismissNotice();
-    tab.win.location.hash = '#/';
+    expect(tab.controller.getSnapshot().conversation.id).toBe('b');
+    expect(tab.state()).toMatchObject({ activeId: 'b', notice: null, runningHere: ['a'], live: { a: { kind: 'approval', count: 1 } } });
+    tab.controller.send('And you?');
+    await tab.idle();
+    // The approval reaches only A, which was waiting all along.
+    expect(a.getSnapshot().run.phase).toBe('awaiting_confirmation');
+    tab.session.get('a')!.controller.approve('d1');
+    await waitFor(a, (s) => s.run.phase === 'idle');
     await settle();
-    expect(tab.win.location.hash).toBe(hashFor('a'));
-    expect(tab.state().notice).toBe(SWITCH_REFUSED);
-    expect(tab.controller.getSnapshot().conversation.id).toBe('a');
+    expect(tab.state().runningHere).toEqual([]);
+    expect(tab.state().live).toEqual({});
+    tab.win.back();
+    await settle();
+    expect(tab.controller).toBe(a);
+    const saved_ = await profile.disk.get('a');
+    expect(saved_?.messages.at(-1)).toMatchObject({ role: 'assistant', outcome: 'completed' });
+    expect((await profile.disk.get('b'))?.messages.at(-1)).toMatchObject({ role: 'assistant', outcome: 'completed' });
+  });
+
+  it('a new chat opens while a run goes on; the limit refuses one run too many by code', async () => {
+    const profile = fakeProfile();
+    const tab = openTab(profile, [calls(call('danger', { text: 'x' }, 'd1'))], '', profile.disk, 1);
+    await settle();
+    const first = tab.controller;
+    first.send('Go');
+    await waitFor(first, (s) => s.run.phase === 'awaiting_confirmation');
+    await settle();
+    expect(tab.session.newChat()).toBe(true);
+    await settle();
+    expect(tab.controller).not.toBe(first);
+    expect(tab.state().activeId).toBeNull();
+    expect(tab.session.admitShown()).toEqual({ code: 'run-limit', limit: 1 });
+    first.reject('d1');
+    await waitFor(first, (s) => s.run.phase === 'idle');
+    expect(tab.session.admitShown()).toBeNull();
+  });
+
+  it('deleting a running conversation stops it first and leaves the other runs alone', async () => {
+    const profile = fakeProfile();
+    await profile.disk.put(saved('a', 'Alpha', 1));
+    await profile.disk.put(saved('b', 'Beta', 2));
+    const tab = openTab(profile, [calls(call('danger', { text: 'x' }, 'd1')), calls(call('danger', { text: 'y' }, 'd2'))], hashFor('a'));
+    await settle();
+    const a = tab.controller;
+    a.send('one');
+    await waitFor(a, (s) => s.run.phase === 'awaiting_confirmation');
+    tab.session.navigate('b');
+    await settle();
+    const b = tab.controller;
+    b.send('two');
+    await waitFor(b, (s) => s.run.phase === 'awaiting_confirmation');
+    tab.session.remove('a');
+    await settle(10);
+    expect(a.getSnapshot().run.phase).toBe('idle');
+    expect(b.getSnapshot().run.phase).toBe('awaiting_confirmation');
+    expect(tab.session.get('a')).toBeUndefined();
+    expect(await profile.disk.get('a')).toBeUndefined();
+    expect(tab.state().runningHere).toEqual(['b']);
+    // The lock went with the run: another tab could run a conversation with that id again.
+    expect(await profile.locks.query().then((q) => q.held?.map((l) => l.name))).toEqual(['callstream-run:b']);
   });
 
   it('renames the open conversation through the controller and others straight in storage', async () => {
@@ -157,7 +211,7 @@ describe('two tabs', () => {
     a.controller.send('Go');
     await waitFor(a.controller, (s) => s.run.phase === 'awaiting_confirmation');
     await settle(10);
-    expect(a.state().runningHere).toBe('c');
+    expect(a.state().runningHere).toEqual(['c']);
     expect(b.state().runningElsewhere).toEqual(['c']);
     expect(b.state().mirror?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
     // A tab opened now sees the run too (the lock is held) and shows it read-only.
@@ -194,5 +248,21 @@ describe('two tabs', () => {
     const texts = (await profile.disk.get('c'))?.messages.flatMap((m) => (m.role === 'user' ? [m.text] : []));
     expect(texts).toEqual(['question Shared', theirs]);
     expect(texts).not.toContain(mine);
+  });
+
+  it('two tabs run different conversations at once, each holding only its own lock', async () => {
+    const profile = fakeProfile();
+    await profile.disk.put(saved('a', 'Alpha', 1));
+    await profile.disk.put(saved('b', 'Beta', 2));
+    const one = openTab(profile, [calls(call('danger', { text: 'x' }, 'd1'))], hashFor('a'));
+    const two = openTab(profile, [calls(call('danger', { text: 'y' }, 'd2'))], hashFor('b'));
+    await settle();
+    one.controller.send('In A');
+    two.controller.send('In B');
+    await waitFor(one.controller, (s) => s.run.phase === 'awaiting_confirmation');
+    await waitFor(two.controller, (s) => s.run.phase === 'awaiting_confirmation');
+    await settle(10);
+    expect(one.state()).toMatchObject({ runningHere: ['a'], runningElsewhere: ['b'], mirror: null, notice: null });
+    expect(two.state()).toMatchObject({ runningHere: ['b'], runningElsewhere: ['a'], mirror: null, notice: null });
   });
 });

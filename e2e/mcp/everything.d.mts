@@ -1,0 +1,6 @@
+export interface EverythingServer {
+  origin: string;
+  url: string;
+  close(): Promise<void>;
+}
+export function startEverythingServer(options: { port: number }): Promise<EverythingServer>;
