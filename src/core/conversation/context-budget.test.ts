@@ -18,7 +18,7 @@ const call = (id: string, resultText?: string, status: ToolCallStatus = 'succeed
   args: { path: 'notes.txt' },
   status,
   resultText,
-});
+}) as ToolCallState;
 const turn = (rounds: { text?: string; calls?: ToolCallState[] }[], id = `a${++seq}`): AssistantMessage => ({
   id,
   parentId: null,
@@ -147,7 +147,7 @@ function buildPath({ leadingAssistant, exchanges }: { leadingAssistant: boolean;
           ...(r.text ? [{ type: 'text' as const, text: r.text }] : []),
           ...r.calls.map((c) => {
             const callId = `call_${++n}`;
-            calls[callId] = { id: callId, name: 'tool', round, argsText: c.args, status: c.status, resultText: c.result };
+            calls[callId] = { id: callId, name: 'tool', round, argsText: c.args, status: c.status, resultText: c.result } as ToolCallState;
             return { type: 'tool-call' as const, callId };
           }),
           // A part whose call went missing must not produce an unanswered tool_use.

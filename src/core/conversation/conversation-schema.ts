@@ -1,6 +1,8 @@
 import type { FinishReason, ReasoningBlock } from '../protocols/types';
 import type { ToolOutcome, ToolProgress } from '../tools/types';
-import type { AssistantMessage, Conversation, Message, Part, Round, ToolCallState, ToolCallStatus, TurnError, TurnNotice, UserMessage } from './types';
+import { rejectionText } from './transcript';
+import { deniedResultText } from '../permissions';
+import type { AssistantMessage, CallBase, Conversation, Message, Part, Round, ToolCallState, ToolCallStatus, TurnError, TurnNotice, UserMessage } from './types';
 
 /*
  * One reader per stored type, checking a value and copying only the type's own fields. Export runs
@@ -89,7 +91,23 @@ const outcome = object<ToolOutcome>({
   truncated: bool,
 });
 
-const toolCall = object<ToolCallState>({
+/** Every field any call status may carry, flat: how a call is stored. */
+type StoredCall = CallBase & {
+  status: ToolCallStatus;
+  validationError?: string;
+  unknownTool?: true;
+  rejectReason?: string;
+  denied?: boolean;
+  outcome?: ToolOutcome;
+  resultText?: string;
+  endedAt?: number;
+};
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+// A field added to any call status must be added to StoredCall too (and so to the table below).
+const storedCoversEveryField: Exclude<KeysOfUnion<ToolCallState>, keyof StoredCall> extends never ? true : false = true;
+void storedCoversEveryField;
+
+const storedCall = object<StoredCall>({
   id,
   name: str,
   round: num,
@@ -110,6 +128,42 @@ const toolCall = object<ToolCallState>({
   startedAt: optional(num),
   endedAt: optional(num),
 });
+
+/**
+ * A stored call as the variant of its status: what the status may not carry is dropped, what it must
+ * carry is required — except where older saves left it out and it can be told from the rest (the
+ * text the model saw for a rejection, the error of a failure).
+ */
+const toolCall: Reader<ToolCallState> = (v, p) => {
+  const { status, validationError, unknownTool, rejectReason, denied, outcome, resultText, endedAt, ...base } = storedCall(v, p);
+  const settled = endedAt !== undefined ? { endedAt } : {};
+  const required = <T>(value: T | undefined, field: string, expected: string): T => value ?? fail(`${p}.${field}`, `${expected} (the call ${status.replace('_', ' ')})`);
+  switch (status) {
+    case 'streaming_args':
+    case 'pending_approval':
+    case 'queued':
+      return { ...base, status };
+    case 'running':
+      return { ...base, status, startedAt: required(base.startedAt, 'startedAt', 'a number') };
+    case 'succeeded':
+      return { ...base, ...settled, status, outcome: required(outcome, 'outcome', 'an object'), resultText: required(resultText, 'resultText', 'a string') };
+    case 'failed': {
+      const failed = required(outcome, 'outcome', 'an object');
+      return { ...base, ...settled, status, outcome: { ...failed, error: failed.error ?? { message: failed.text } }, resultText: required(resultText, 'resultText', 'a string') };
+    }
+    case 'invalid': {
+      const why = denied ? { denied: true as const } : { validationError: validationError ?? base.parseError ?? 'invalid arguments', ...(unknownTool ? { unknownTool } : {}) };
+      const text = 'denied' in why ? deniedResultText(base.name) : `Error: ${why.validationError}. The call was not run.`;
+      return { ...base, ...settled, status, ...why, resultText: resultText ?? text };
+    }
+    case 'rejected':
+      return { ...base, ...settled, status, ...(rejectReason !== undefined ? { rejectReason } : {}), ...(denied ? { denied: true as const } : {}), resultText: resultText ?? rejectionText(rejectReason) };
+    case 'cancelled':
+      return { ...base, ...settled, status, ...(denied ? { denied: true as const } : {}), ...(resultText !== undefined ? { resultText } : {}) };
+    case 'incomplete':
+      return { ...base, ...settled, status, ...(resultText !== undefined ? { resultText } : {}) };
+  }
+};
 
 const part: Reader<Part> = (v, p) => {
   const type = isRecord(v) ? v.type : undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleConversation } from './__fixtures__/sample-conversation';
 import { exportConversationMarkdown, MARKDOWN_BLOCK_LIMIT } from './export-markdown';
-import type { AssistantMessage, Conversation } from './types';
+import type { AssistantMessage, Conversation, ToolCallState } from './types';
 
 describe('exportConversationMarkdown', () => {
   const md = exportConversationMarkdown(sampleConversation());
@@ -32,7 +32,7 @@ describe('exportConversationMarkdown', () => {
   it('truncates huge results and keeps fences closed whatever the content holds', () => {
     const conv = sampleConversation();
     const turn = conv.messages[3] as AssistantMessage;
-    turn.calls.toolu_1 = { ...turn.calls.toolu_1, resultText: '```\n' + 'z'.repeat(10_000) };
+    turn.calls.toolu_1 = { ...turn.calls.toolu_1, resultText: '```\n' + 'z'.repeat(10_000) } as ToolCallState;
     const out = exportConversationMarkdown(conv);
     expect(out).toContain(`…[truncated: showing ${MARKDOWN_BLOCK_LIMIT} of 10004 characters]`);
     expect(out).toContain('Result:\n\n````text\n```\nzzz');
@@ -42,7 +42,7 @@ describe('exportConversationMarkdown', () => {
   it('shows the raw arguments when they never parsed, and no result for a call still waiting', () => {
     const conv = sampleConversation();
     const turn = conv.messages[3] as AssistantMessage;
-    turn.calls.toolu_1 = { ...turn.calls.toolu_1, args: undefined, argsText: '{"path": "no', status: 'pending_approval', resultText: undefined, outcome: undefined, startedAt: undefined, endedAt: undefined };
+    turn.calls.toolu_1 = { ...turn.calls.toolu_1, args: undefined, argsText: '{"path": "no', status: 'pending_approval', resultText: undefined, outcome: undefined, startedAt: undefined, endedAt: undefined } as ToolCallState;
     const out = exportConversationMarkdown(conv);
     expect(out).toContain('— waiting for approval\n\nArguments:\n\n```text\n{"path": "no\n```');
     expect(out.split('**Tool call: `read_file`**')[1].split('**Tool call')[0]).not.toContain('Result:');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTranscript } from './transcript';
+import { buildTranscript, rejectionText } from './transcript';
 import type { AssistantMessage, ToolCallState } from './types';
 
 const call = (id: string, status: ToolCallState['status'], extra: Partial<ToolCallState> = {}): ToolCallState => ({
@@ -10,13 +10,13 @@ const call = (id: string, status: ToolCallState['status'], extra: Partial<ToolCa
   args: { a: 1 },
   status,
   ...extra,
-});
+}) as ToolCallState;
 
 describe('buildTranscript', () => {
   it('pairs every call with exactly one result, synthetic where the call never produced one', () => {
     const calls = {
       ok: call('ok', 'succeeded', { resultText: '42' }),
-      rej: call('rej', 'rejected', { rejectReason: 'no' }),
+      rej: call('rej', 'rejected', { rejectReason: 'no', resultText: rejectionText('no') }),
       cut: call('cut', 'incomplete', { argsText: '{"a', args: undefined }),
       cancel: call('cancel', 'cancelled'),
     };

@@ -61,15 +61,12 @@ export function isCutOff(turn: AssistantMessage): boolean {
 /** The result text the model sees for a call, synthetic when the call never produced one. */
 export function resultFor(call: ToolCallState): string {
   if (call.resultText !== undefined) return call.resultText;
+  // Rejected, invalid, succeeded and failed calls always carry their result; the rest may not.
   switch (call.status) {
-    case 'rejected':
-      return rejectionText(call.rejectReason);
     case 'cancelled':
       return 'The user cancelled this call; it did not finish.';
     case 'incomplete':
       return 'This call was cut off before its arguments were complete (the output limit or a dropped connection); it was not run. Call it again if you still need it.';
-    case 'invalid':
-      return `Error: ${call.validationError ?? call.parseError ?? 'invalid arguments'}. The call was not run.`;
     default:
       return 'This call was interrupted before it produced a result; it did not finish.';
   }

@@ -14,7 +14,8 @@ export type ToolCallStatus =
   | 'rejected'
   | 'cancelled';
 
-export interface ToolCallState {
+/** What every call has, whatever its status. */
+export interface CallBase {
   /** Provider call id, unique within the conversation. */
   id: string;
   name: string;
@@ -24,26 +25,67 @@ export interface ToolCallState {
   /** Parsed original arguments once complete. */
   args?: unknown;
   parseError?: string;
-  /** Schema or unknown-tool error found before asking or running. */
-  validationError?: string;
-  /** The model called a tool that does not exist here (the call was not run and cannot be re-run). */
-  unknownTool?: true;
-  status: ToolCallStatus;
+  /** How the call was decided: run at once, or ask the user first. */
   policy?: ToolPolicy;
   /** Arguments the user changed to before running (history keeps the original call). */
   editedArgs?: unknown;
-  rejectReason?: string;
-  /** The user's tool permissions refuse this tool (set to Never): the call was not run. */
-  denied?: boolean;
+  /** The tool's last progress report (kept once settled, so the card shows how far it got). */
   progress?: ToolProgress;
   /** Text streamed by the tool's `content` events. */
   content?: string;
-  outcome?: ToolOutcome;
-  /** What the model sees as this call's result (set when the call settles). */
-  resultText?: string;
   startedAt?: number;
+}
+
+/** The fields only a settled call may carry; an unsettled one has none of them. */
+interface NoResult {
+  outcome?: never;
+  resultText?: never;
+  validationError?: never;
+  rejectReason?: never;
+  denied?: never;
+  unknownTool?: never;
+  endedAt?: never;
+}
+
+/** A tool's outcome that failed: it always says why. */
+export type FailedOutcome = ToolOutcome & { error: NonNullable<ToolOutcome['error']> };
+
+/**
+ * One tool call, keyed on its status, so what a status may carry is the type's business: a running
+ * call cannot hold a result, a succeeded or failed one always holds its outcome and the text the model
+ * sees, an invalid one always says why (the validator's error, or the user's permissions).
+ * Fields a status does not have are typed `never`, so reading `call.resultText` on any call is fine
+ * while setting it on the wrong one does not compile.
+ */
+export type ToolCallState =
+  | (CallBase & NoResult & { status: 'streaming_args' })
+  | (CallBase & NoResult & { status: 'pending_approval' })
+  | (CallBase & NoResult & { status: 'queued' })
+  | (CallBase & NoResult & { status: 'running'; startedAt: number })
+  | (CallBase & Settled & { status: 'succeeded'; outcome: ToolOutcome; resultText: string; validationError?: never; rejectReason?: never; denied?: never; unknownTool?: never })
+  | (CallBase & Settled & { status: 'failed'; outcome: FailedOutcome; resultText: string; validationError?: never; rejectReason?: never; denied?: never; unknownTool?: never })
+  | (CallBase &
+      Settled & { status: 'invalid'; resultText: string; outcome?: never; rejectReason?: never } & (
+        | {
+            /** Schema, parse or unknown-tool error found before asking or running. */
+            validationError: string;
+            /** The model called a tool that does not exist here (the call was not run and cannot be re-run). */
+            unknownTool?: true;
+            denied?: never;
+          }
+        | { /** The user's tool permissions refuse this tool (set to Never): the call was not run. */ denied: true; validationError?: never; unknownTool?: never }
+      ))
+  | (CallBase & Settled & { status: 'rejected'; resultText: string; rejectReason?: string; denied?: true; outcome?: never; validationError?: never; unknownTool?: never })
+  | (CallBase & Settled & { status: 'cancelled'; resultText?: string; denied?: true; outcome?: never; validationError?: never; rejectReason?: never; unknownTool?: never })
+  | (CallBase & Settled & { status: 'incomplete'; resultText?: string; outcome?: never; validationError?: never; rejectReason?: never; denied?: never; unknownTool?: never });
+
+/** When a settled call ended (absent on calls settled before they ever ran, in older saves). */
+interface Settled {
   endedAt?: number;
 }
+
+/** The calls in one status, e.g. `CallIn<'running'>`. */
+export type CallIn<S extends ToolCallStatus> = Extract<ToolCallState, { status: S }>;
 
 export type Part =
   | { type: 'text'; text: string }

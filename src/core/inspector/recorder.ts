@@ -1,6 +1,6 @@
 import type { ModelEvent, WireEvent } from '../protocols/types';
 import type { RunObserver, TransitionContext } from '../run/run-observer';
-import type { TransitionLogEntry } from '../run/controller-state';
+import type { TransitionLogEntry } from '../run/run-store';
 import type { RecordedRound, RecordedRun, WireExchange } from './types';
 import { redactHeaders, redactValue, scrubText } from './redact';
 import { buildCapture, type Capture } from './capture';

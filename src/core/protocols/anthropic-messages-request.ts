@@ -1,5 +1,5 @@
 import type { ModelMessage, ToolSpec } from './types';
-import { parseArgs } from './openai-chat-assembler';
+import { parseArgs } from './shared';
 
 type ContentBlock = Record<string, unknown> & { type: string };
 export interface AnthropicMessage {

@@ -2,7 +2,7 @@ import type { SseEvent } from './sse-decoder';
 import type { StreamDecoder } from './stream-decoder';
 import type { ModelEvent, ReasoningBlock, Usage } from './types';
 import { ModelError } from './types';
-import { parseArgs, UNNAMED_CALL } from './openai-chat-assembler';
+import { cutOff, parseArgs, UNNAMED_CALL } from './shared';
 import { mapFinishReason } from './finish-reason';
 import { invalidStreamError, providerStreamError } from './stream-error';
 import { carriesWords, hasStrings, isRecord, leftover, warning } from './decode-report';
@@ -262,8 +262,3 @@ function reasoningBlock(block: ReasoningBlock): ModelEvent {
   return { type: 'reasoning-block', block };
 }
 
-// The last line of a stream cut mid-line is truncation, not garbage: end() then reports the early end.
-function cutOff(warnings: string[]): ModelEvent[] {
-  warnings.push('The last line of the stream was cut off mid-line and could not be read.');
-  return [];
-}

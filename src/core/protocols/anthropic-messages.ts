@@ -2,7 +2,7 @@ import type { ModelClient, ModelEvent, ModelRequest } from './types';
 import { ModelError, REDACTED } from './types';
 import { readSse } from './read-sse';
 import { decodeStream, withWireText } from './stream-decoder';
-import { httpModelError, UNREACHABLE_MESSAGE } from './openai-errors';
+import { httpModelError, UNREACHABLE_MESSAGE } from './shared';
 import { anthropicMessageEvents, createAnthropicStreamDecoder } from './anthropic-messages-stream';
 import { toAnthropicRequest } from './anthropic-messages-request';
 

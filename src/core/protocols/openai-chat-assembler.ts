@@ -1,5 +1,8 @@
 import type { ModelEvent, Usage } from './types';
 import { mapFinishReason } from './finish-reason';
+import { parseArgs, UNNAMED_CALL } from './shared';
+
+export { UNNAMED_CALL };
 import { readContent } from './content-parts';
 import { isRecord, leftover, warning } from './decode-report';
 
@@ -54,8 +57,6 @@ const DELTA_NO_OP = new Set(['role', 'content', 'reasoning_content', 'reasoning'
 const CALL_NO_OP = new Set(['index', 'id', 'type', 'function', 'custom']);
 const FUNCTION_NO_OP = new Set(['name', 'arguments', 'input']);
 
-/** Name given to a call whose name never arrived, so it is reported to the model instead of vanishing. */
-export const UNNAMED_CALL = 'unnamed_tool_call';
 
 /**
  * Assembles OpenAI-format chunks into normalized events. Survives gateway quirks: ids only on the
@@ -234,18 +235,6 @@ export function createOpenAIChatAssembler(newId: () => string = randomCallId) {
 
 function num(v: unknown): number | undefined {
   return typeof v === 'number' ? v : undefined;
-}
-
-/** Parses streamed arguments: "" means {}; a JSON string holding JSON (double-encoded) is unwrapped. */
-export function parseArgs(text: string): { args: unknown; parseError?: string } {
-  if (text.trim() === '') return { args: {} };
-  try {
-    let value: unknown = JSON.parse(text);
-    if (typeof value === 'string' && /^\s*[{[]/.test(value)) value = JSON.parse(value);
-    return { args: value };
-  } catch (e) {
-    return { args: undefined, parseError: `Arguments are not valid JSON: ${(e as Error).message}` };
-  }
 }
 
 function randomCallId(): string {

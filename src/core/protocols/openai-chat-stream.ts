@@ -3,6 +3,7 @@ import type { StreamDecoder } from './stream-decoder';
 import type { ModelEvent } from './types';
 import { ModelError } from './types';
 import { createOpenAIChatAssembler, type ChatChunk } from './openai-chat-assembler';
+import { cutOff } from './shared';
 import { invalidStreamError, providerStreamError } from './stream-error';
 
 /**
@@ -86,8 +87,3 @@ function preview(s: string): string {
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 }
 
-// The last line of a stream cut mid-line is truncation, not garbage: end() then reports the early end.
-function cutOff(warnings: string[]): ModelEvent[] {
-  warnings.push('The last line of the stream was cut off mid-line and could not be read.');
-  return [];
-}

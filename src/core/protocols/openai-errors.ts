@@ -1,8 +1,5 @@
-import { ModelError, type ModelErrorKind } from './types';
-
-/** Shown when the request never reached the server; shared by every protocol client. */
-export const UNREACHABLE_MESSAGE =
-  'Could not reach the server. Is it running, is the base URL right, and does it allow requests from this page (CORS)?';
+import { ModelError } from './types';
+import { httpModelError, scrubKey, UNREACHABLE_MESSAGE } from './shared';
 
 /** Classifies an `openai` SDK error into a user-facing ModelError; the key is scrubbed from any text. */
 export function toModelError(e: unknown, apiKey: string): ModelError {
@@ -20,50 +17,9 @@ export function toModelError(e: unknown, apiKey: string): ModelError {
   return httpModelError(status, detail, header(err.headers, 'retry-after'), apiKey, typeof code === 'string' ? code : undefined);
 }
 
-/**
- * A ModelError for an HTTP error status, used by every protocol: `detail` is the server's own
- * message (OpenAI `{error:{message}}`, Anthropic `{type:'error', error:{type, message}}`).
- */
-export function httpModelError(status: number, detail: string, retryAfter: string | null, apiKey: string, code?: string): ModelError {
-  const text = scrubKey(detail, apiKey).trim();
-  const retryAfterMs = parseRetryAfter(retryAfter);
-  const quota = status === 429 && isQuotaError(code, text);
-  const [kind, lead] = quota ? (['rate_limit', 'Out of quota — check your plan and billing with the provider'] as const) : classify(status);
-  const wait = kind === 'rate_limit' && !quota && retryAfterMs !== undefined ? ` Try again in ${Math.ceil(retryAfterMs / 1000)} s.` : '';
-  const opts = { status, retryAfterMs, code: quota ? (code ?? 'insufficient_quota') : code };
-  return new ModelError(kind, `${lead} (HTTP ${status})${text ? `: ${text}` : '.'}${wait}`, opts);
-}
-
-/** A 429 that waiting will not fix: the account is out of credit, not merely sending too fast. */
-export function isQuotaError(code: string | undefined, message: string): boolean {
-  return code === 'insufficient_quota' || /\b(quota|billing)\b/i.test(message);
-}
-
-/** Removes the API key from text that may echo it (some servers repeat the header in errors). */
-export function scrubKey(text: string, apiKey: string): string {
-  return apiKey ? text.split(apiKey).join('[redacted]') : text;
-}
-
-function classify(status: number): [ModelErrorKind, string] {
-  if (status === 401) return ['auth', 'The server rejected the API key — check it in Settings'];
-  if (status === 403) return ['forbidden', 'Access denied — the key may lack permission for this model'];
-  if (status === 404) return ['not_found', 'Not found — check the base URL and the model name'];
-  if (status === 429) return ['rate_limit', 'Rate limited or out of quota'];
-  if (status >= 500) return ['server', 'The server had an error'];
-  return ['bad_request', 'The server refused the request'];
-}
-
 function header(headers: Headers | Record<string, string> | undefined, name: string): string | null {
   if (!headers) return null;
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
   return (headers as Record<string, string>)[name] ?? null;
 }
 
-/** Retry-After in seconds or as an HTTP date. */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}

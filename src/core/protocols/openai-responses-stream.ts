@@ -2,7 +2,7 @@ import type { SseEvent } from './sse-decoder';
 import type { StreamDecoder } from './stream-decoder';
 import type { ModelEvent, Usage } from './types';
 import { ModelError } from './types';
-import { parseArgs, UNNAMED_CALL } from './openai-chat-assembler';
+import { parseArgs, UNNAMED_CALL } from './shared';
 import { mapFinishReason } from './finish-reason';
 import { invalidStreamError, providerStreamError } from './stream-error';
 import { carriesWords, isRecord, preview, warning } from './decode-report';

@@ -2,7 +2,7 @@ import { createSseDecoder } from './sse-decoder';
 import type { FinishReason, ModelEvent } from './types';
 import { ModelError } from './types';
 import { StreamError, type StreamErrorDetail } from './stream-error';
-import { parseArgs } from './openai-chat-assembler';
+import { parseArgs } from './shared';
 import { bodyEventsFor, looksLikeBody, streamDecoderFor } from './decoders';
 import type { ProtocolId } from './protocol-id';
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { httpModelError } from './openai-errors';
+import { httpModelError } from './shared';
 import { retryStatusText, withRetry, type RetryInfo } from './retry-policy';
 import { createSseDecoder } from './sse-decoder';
 import { StreamError } from './stream-error';

@@ -63,6 +63,15 @@ describe('createModelClient', () => {
     expect(events).toContainEqual({ type: 'text-delta', text: 'Hi' });
   });
 
+  it('passes the protocol options through the one factory (Anthropic max_tokens)', async () => {
+    const sent = stubFetch([
+      json({ type: 'message', role: 'assistant', content: [{ type: 'text', text: 'Hi' }], stop_reason: 'end_turn', usage: {} }),
+    ]);
+    const anthropic = config({ presetId: 'anthropic', protocol: 'anthropic-messages', baseURL: 'https://api.anthropic.com', toolMode: 'native' });
+    await collect(createModelClient({ ...anthropic, maxTokens: 1234 }));
+    expect(sent[0].body.max_tokens).toBe(1234);
+  });
+
   it('prompted mode sends no tools and turns <tool_call> text into a call', async () => {
     const sent = stubFetch([completion('<tool_call>{"name": "calculate", "arguments": {"expression": "6*7"}}</tool_call>')]);
     const events = await collect(createModelClient(config({ toolMode: 'prompted' })));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BaseURLError, DEFAULT_CONFIG, baseURLProblem, hostOf, isDemo, isToolMode, normalizeBaseURL } from './provider-config';
+import { BaseURLError, DEFAULT_CONFIG, baseURLProblem, baseURLProblemMessage, hostOf, isDemo, isToolMode, normalizeBaseURL } from './provider-config';
 import { keyFingerprint } from './key-fingerprint';
 
 describe('provider config', () => {
@@ -17,17 +17,18 @@ describe('provider config', () => {
   });
 
   it.each([
-    ['', /Enter the server/],
-    ['   ', /Enter the server/],
-    ['localhost:11434/v1', /http:\/\/ or https:\/\//],
-    ['ftp://example.com/v1', /http:\/\/ or https:\/\//],
-    ['javascript:alert(1)', /http:\/\/ or https:\/\//],
-    ['not a url', /http:\/\/ or https:\/\//],
-    ['https://user:secret@example.com/v1', /user name and password/],
-    ['https://example.com/v1?x=1', /cannot contain/],
-  ])('rejects %j', (input, message) => {
+    ['', 'missing', /Enter the server/],
+    ['   ', 'missing', /Enter the server/],
+    ['localhost:11434/v1', 'scheme', /http:\/\/ or https:\/\//],
+    ['ftp://example.com/v1', 'scheme', /http:\/\/ or https:\/\//],
+    ['javascript:alert(1)', 'scheme', /http:\/\/ or https:\/\//],
+    ['not a url', 'scheme', /http:\/\/ or https:\/\//],
+    ['https://user:secret@example.com/v1', 'credentials', /user name and password/],
+    ['https://example.com/v1?x=1', 'query', /cannot contain/],
+  ])('rejects %j', (input, code, message) => {
     expect(() => normalizeBaseURL(input)).toThrow(BaseURLError);
-    expect(baseURLProblem(input)).toMatch(message);
+    expect(() => normalizeBaseURL(input)).toThrow(message);
+    expect(baseURLProblem(input)).toEqual({ code });
   });
 
   it('reports no problem for a usable URL', () => {
@@ -37,8 +38,8 @@ describe('provider config', () => {
   });
 
   it('asks for https for a server on another host, as the app CSP refuses plain http there', () => {
-    expect(baseURLProblem('http://192.168.1.20:8000/v1')).toMatch(/reach 192\.168\.1\.20 over https:\/\//);
-    expect(baseURLProblem('http://gpu-box.lan/v1')).toMatch(/only for a server on this computer/);
+    expect(baseURLProblem('http://192.168.1.20:8000/v1')).toEqual({ code: 'plain_http', host: '192.168.1.20' });
+    expect(baseURLProblemMessage({ code: 'plain_http', host: 'gpu-box.lan' })).toMatch(/only for a server on this computer.*reach gpu-box\.lan over https:\/\//);
     // Still usable by the protocol layer (the dev server has no CSP); the settings show the problem.
     expect(normalizeBaseURL('http://gpu-box.lan/v1')).toBe('http://gpu-box.lan/v1');
   });

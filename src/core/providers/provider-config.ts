@@ -46,10 +46,35 @@ export function isDemo(c: ProviderConfig): boolean {
   return c.presetId === DEMO_PRESET_ID;
 }
 
-/** Thrown by normalizeBaseURL; the message is written for the user. */
+/** What is wrong with a base URL, as a code the interface words in the reader's language. */
+export type BaseURLProblem =
+  | { code: 'missing' }
+  | { code: 'scheme' }
+  | { code: 'credentials' }
+  | { code: 'query' }
+  /** Plain http to another computer: the key would cross the network readable. */
+  | { code: 'plain_http'; host: string };
+
+/** The English wording of a base-URL problem (errors, logs, tests). */
+export function baseURLProblemMessage(problem: BaseURLProblem): string {
+  switch (problem.code) {
+    case 'missing':
+      return 'Enter the server’s base URL, for example http://localhost:8000/v1.';
+    case 'scheme':
+      return 'The base URL must start with http:// or https://.';
+    case 'credentials':
+      return 'Remove the user name and password from the base URL; put a key in the API key field.';
+    case 'query':
+      return 'The base URL cannot contain ? or #; paths like /models are appended to it.';
+    case 'plain_http':
+      return `Plain http:// works only for a server on this computer (localhost or 127.0.0.1); reach ${problem.host} over https://, so the key is not sent readable across the network.`;
+  }
+}
+
+/** Thrown by normalizeBaseURL; carries the problem's code, its message is the English wording. */
 export class BaseURLError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: BaseURLProblem) {
+    super(baseURLProblemMessage(problem));
     this.name = 'BaseURLError';
   }
 }
@@ -57,23 +82,17 @@ export class BaseURLError extends Error {
 /** Trims the URL and strips trailing slashes; throws BaseURLError unless it is a plain http(s) URL. */
 export function normalizeBaseURL(url: string): string {
   const trimmed = url.trim().replace(/\/+$/, '');
-  if (!trimmed) throw new BaseURLError('Enter the server’s base URL, for example http://localhost:8000/v1.');
+  if (!trimmed) throw new BaseURLError({ code: 'missing' });
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
-    throw new BaseURLError('The base URL must start with http:// or https://.');
+    throw new BaseURLError({ code: 'scheme' });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new BaseURLError('The base URL must start with http:// or https://.');
-  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new BaseURLError({ code: 'scheme' });
   // fetch() refuses URLs with credentials, and a key belongs in the API key field anyway.
-  if (parsed.username || parsed.password) {
-    throw new BaseURLError('Remove the user name and password from the base URL; put a key in the API key field.');
-  }
-  if (parsed.search || parsed.hash) {
-    throw new BaseURLError('The base URL cannot contain ? or #; paths like /models are appended to it.');
-  }
+  if (parsed.username || parsed.password) throw new BaseURLError({ code: 'credentials' });
+  if (parsed.search || parsed.hash) throw new BaseURLError({ code: 'query' });
   return trimmed;
 }
 
@@ -84,7 +103,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
  * Plain http to another host is refused by the app's Content-Security-Policy: the key would cross
  * the network readable by anyone on the way. Null when the URL is https or on this computer.
  */
-export function plainHttpProblem(url: string): string | null {
+export function plainHttpProblem(url: string): BaseURLProblem | null {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -92,16 +111,17 @@ export function plainHttpProblem(url: string): string | null {
     return null;
   }
   if (parsed.protocol !== 'http:' || LOOPBACK_HOSTS.has(parsed.hostname)) return null;
-  return `Plain http:// works only for a server on this computer (localhost or 127.0.0.1); reach ${parsed.hostname} over https://, so the key is not sent readable across the network.`;
+  return { code: 'plain_http', host: parsed.hostname };
 }
 
-/** The user-facing problem with a base URL, or null when it is usable. */
-export function baseURLProblem(url: string): string | null {
+/** What is wrong with a base URL, or null when it is usable. */
+export function baseURLProblem(url: string): BaseURLProblem | null {
   try {
     normalizeBaseURL(url);
     return plainHttpProblem(url);
   } catch (e) {
-    return e instanceof BaseURLError ? e.message : String(e);
+    if (e instanceof BaseURLError) return e.problem;
+    throw e;
   }
 }
 

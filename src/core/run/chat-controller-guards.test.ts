@@ -15,7 +15,7 @@ describe('guards', () => {
     controller.send('go');
     await waitFor(controller, (s) => s.run.phase === 'awaiting_confirmation');
     tools.removeSource('srv');
-    expect(controller.approve('a')).toMatch(/not available right now/);
+    expect(controller.approve('a')).toEqual({ code: 'unavailable' });
     const turn = () => controller.getSnapshot().conversation.messages.at(-1) as AssistantMessage;
     expect(turn().calls.a.status).toBe('pending_approval');
     tools.setSource('srv', [remote]);

@@ -58,7 +58,7 @@ describe('ChatController', () => {
     const t = setup([calls(call('danger', { text: 'orig' })), text('ok')]);
     t.controller.send('go');
     await waitFor(t.controller, (s) => s.run.phase === 'awaiting_confirmation');
-    expect(t.controller.approve('call_danger', { text: 42 })).toMatch(/must be string/);
+    expect(t.controller.approve('call_danger', { text: 42 })).toMatchObject({ code: 'invalid', message: expect.stringMatching(/must be string/) });
     expect(t.callOf('call_danger').status).toBe('pending_approval');
     expect(t.controller.approve('call_danger', { text: 'edited' })).toBeNull();
     await t.idle();

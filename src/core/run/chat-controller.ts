@@ -1,31 +1,95 @@
-import type { AssistantMessage, Conversation, Part } from '../conversation/types';
-import { isCutOff, rejectionText } from '../conversation/transcript';
-import { validateCall } from '../tools/execute';
+import type { Conversation, Part } from '../conversation/types';
+import { isCutOff } from '../conversation/transcript';
+import type { ToolRegistry } from '../tools/registry';
+import type { ModelClient } from '../protocols/types';
+import type { PermissionRule } from '../permissions/types';
 import { initialRunState } from './machine';
-import { isSettled } from './call-machine';
 import { findTurn, lastOf, updateTurn } from './turn-updates';
 import { activePath, addSibling, appendToPath, selectBranch } from '../conversation/tree';
-import { DirectRunner, titleFrom } from './direct-call';
+import { DirectCommands, titleFrom, type CommandTool, type DirectRunRefusal } from './direct-call';
 import { recoverInterrupted } from './recover';
-import { deniedResultText } from '../permissions';
+import { RunStore, type ChatSnapshot } from './run-store';
+import { CallExecution } from './call-execution';
+import { RoundStreaming } from './round-streaming';
+import { Interventions } from './interventions';
+import type { CallRefusal } from './refusals';
+import type { RunObserver } from './run-observer';
 
-const DENIED_PROBLEM = 'This tool is set to Never in your tool permissions.';
-const UNAVAILABLE_PROBLEM = 'This tool is not available right now; if it comes from an MCP server, check in Settings that the server is connected.';
+export interface ChatControllerOptions {
+  /** The model to use for the next round (settings may change between runs). */
+  model: () => ModelClient;
+  tools: ToolRegistry;
+  maxRounds?: number;
+  /** At most this many calls of one round run (default 16); the rest get an error result. */
+  maxCallsPerRound?: number;
+  systemPrompt?: () => string | undefined;
+  /** The model's context window; when set, the oldest turns that do not fit are left out. */
+  contextTokens?: () => number;
+  /**
+   * The user's tool permission rules, read whenever a call is decided or tools are offered, so a
+   * rule added mid-run applies to the next call. Absent: every tool follows its own policy.
+   */
+  permissions?: () => readonly PermissionRule[];
+  /** Told about every transition, request and streamed event (the inspector); absent costs nothing. */
+  observer?: RunObserver;
+  newId?: () => string;
+}
 
 /**
- * The agent loop: streams a round, assembles tool calls, asks or runs them, feeds results back and
- * streams the next round until the model answers, the user stops, or the round limit is reached.
+ * One conversation's runs, composed from parts that each take what they need: the store (state and
+ * the one commit path), call execution, round streaming, direct commands and interventions.
  * Framework-free: React subscribes and renders snapshots; the UI only calls these methods.
  */
-export class ChatController extends DirectRunner {
+export class ChatController {
+  private readonly store: RunStore;
+  private readonly rounds: RoundStreaming;
+  private readonly direct: DirectCommands;
+  private readonly interventions: Interventions;
+  private readonly newId: () => string;
+
+  constructor(
+    private readonly opts: ChatControllerOptions,
+    conversation?: Conversation,
+  ) {
+    const newId = (this.newId = opts.newId ?? (() => crypto.randomUUID()));
+    const store = (this.store = new RunStore({ maxRounds: opts.maxRounds, observer: opts.observer, newId }, conversation));
+    const calls = new CallExecution({ store, tools: opts.tools, permissions: opts.permissions });
+    const rounds = (this.rounds = new RoundStreaming({
+      store,
+      calls,
+      model: opts.model,
+      maxCallsPerRound: opts.maxCallsPerRound,
+      systemPrompt: opts.systemPrompt,
+      contextTokens: opts.contextTokens,
+      observer: opts.observer,
+      newId,
+    }));
+    this.direct = new DirectCommands({ store, calls, rounds, tools: opts.tools, newId });
+    this.interventions = new Interventions({ store, calls, rounds, tools: opts.tools, newId });
+  }
+
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
+
+  /** The current state, with the round being streamed folded in; the same object until something changes. */
+  getSnapshot = (): ChatSnapshot => this.store.getSnapshot();
+
+  /** While a round streams: when the server last sent something (ms since the epoch); null otherwise. */
+  quietSince(): number | null {
+    return this.rounds.quietSince();
+  }
+
+  private get snap(): ChatSnapshot {
+    return this.store.state;
+  }
+
   /** Sends a user message and runs the model. Returns false when a run is already in flight. */
   send(text: string): boolean {
     if (this.snap.run.phase !== 'idle' || !text.trim()) return false;
     const conv = this.snap.conversation;
     const title = conv.messages.length === 0 ? titleFrom(text) : conv.title;
     const user = { id: this.newId(), role: 'user' as const, text, createdAt: Date.now() };
-    this.setConversation(appendToPath({ ...conv, title }, user));
-    this.startTurn();
+    this.store.setConversation(appendToPath({ ...conv, title }, user));
+    this.rounds.startTurn();
     return true;
   }
 
@@ -43,8 +107,8 @@ export class ChatController extends DirectRunner {
   branchFrom(answerId: string): boolean {
     const answer = activePath(this.snap.conversation).find((m) => m.id === answerId);
     if (this.snap.run.phase !== 'idle' || answer?.role !== 'assistant') return false;
-    if (answer.direct) return this.repeatDirect(answer);
-    this.startTurn(answer.id);
+    if (answer.direct) return this.direct.repeat(answer);
+    this.rounds.startTurn(answer.id);
     return true;
   }
 
@@ -53,8 +117,8 @@ export class ChatController extends DirectRunner {
     const original = this.snap.conversation.messages.find((m) => m.id === userMessageId);
     if (this.snap.run.phase !== 'idle' || original?.role !== 'user' || !text.trim()) return false;
     const user = { id: this.newId(), role: 'user' as const, text, createdAt: Date.now() };
-    this.setConversation(addSibling(this.snap.conversation, userMessageId, user));
-    this.startTurn();
+    this.store.setConversation(addSibling(this.snap.conversation, userMessageId, user));
+    this.rounds.startTurn();
     return true;
   }
 
@@ -62,7 +126,7 @@ export class ChatController extends DirectRunner {
   setSystemPrompt(text: string): boolean {
     if (this.snap.run.phase !== 'idle') return false;
     const systemPrompt = text.trim() ? text : undefined;
-    this.setConversation({ ...this.snap.conversation, systemPrompt, updatedAt: Date.now() });
+    this.store.setConversation({ ...this.snap.conversation, systemPrompt, updatedAt: Date.now() });
     return true;
   }
 
@@ -71,8 +135,7 @@ export class ChatController extends DirectRunner {
     if (this.snap.run.phase !== 'idle') return false;
     const conversation = selectBranch(this.snap.conversation, messageId);
     const turnId = lastOf(activePath(conversation), 'assistant')?.id ?? null;
-    this.snap = { ...this.snap, conversation, turnId };
-    this.emit();
+    this.store.update({ conversation, turnId });
     return true;
   }
 
@@ -86,10 +149,10 @@ export class ChatController extends DirectRunner {
     const turn = path[path.length - 1];
     if (this.snap.run.phase !== 'idle' || turn?.role !== 'assistant' || turn.direct || !isCutOff(turn)) return false;
     const extend = !turn.rounds.at(-1)!.parts.some((p) => p.type === 'tool-call');
-    this.setConversation(updateTurn(this.snap.conversation, turn.id, (t) => ({ ...t, outcome: undefined, error: undefined, notice: undefined, noticeCode: undefined })));
-    this.snap = { ...this.snap, turnId: turn.id };
-    if (!this.dispatch({ type: 'start' })) return false;
-    void this.loop(turn.id, extend);
+    const conversation = updateTurn(this.snap.conversation, turn.id, (t) => ({ ...t, outcome: undefined, error: undefined, notice: undefined, noticeCode: undefined }));
+    this.store.update({ conversation, turnId: turn.id });
+    if (!this.store.dispatch({ type: 'start' })) return false;
+    void this.rounds.loop(turn.id, extend);
     return true;
   }
 
@@ -102,61 +165,31 @@ export class ChatController extends DirectRunner {
     const rounds = turn.rounds.slice(0, -1);
     const kept = new Set(rounds.flatMap((r) => r.parts.flatMap((p) => (p.type === 'tool-call' ? [p.callId] : []))));
     const calls = Object.fromEntries(Object.entries(turn.calls).filter(([id]) => kept.has(id)));
-    this.setConversation(
+    this.store.setConversation(
       updateTurn(this.snap.conversation, turn.id, (t) => ({ ...t, rounds, calls, outcome: undefined, error: undefined, notice: undefined, noticeCode: undefined })),
     );
-    if (!this.dispatch({ type: 'start' })) return false;
-    void this.loop(turn.id);
+    if (!this.store.dispatch({ type: 'start' })) return false;
+    void this.rounds.loop(turn.id);
     return true;
   }
 
   /** Stops whatever runs: the stream is aborted, running tools get their AbortSignal, pending calls are cancelled. */
   stop(): void {
-    if (this.snap.run.phase === 'idle') return;
-    this.streamAbort?.abort();
-    this.getSnapshot();
-    this.live = null;
-    const turnId = this.snap.turnId;
-    const turn = findTurn(this.snap.conversation, turnId);
-    if (turn && turnId) {
-      for (const call of Object.values(turn.calls)) {
-        if (isSettled(call.status)) continue;
-        this.callAborts.get(call.id)?.abort();
-        this.settleCall(turnId, call.id, { type: 'cancel' }, { resultText: 'The user stopped the run; this call did not finish.' });
-      }
-    }
-    this.finish('stop', turnId, {});
+    this.interventions.stop();
   }
 
   /** Lets running tools finish but sends nothing more to the model. */
   stopAfterRound(): void {
-    this.dispatch({ type: 'stop-after-round' });
+    this.interventions.stopAfterRound();
   }
 
-  approve(callId: string, editedArgs?: unknown): string | null {
-    const found = this.activeCall(callId, 'pending_approval');
-    if (!found) return 'This call is not waiting for approval.';
-    const tool = this.opts.tools.get(found.call.name);
-    // An MCP server's tools vanish while it is disconnected (e.g. just after a reload): the call
-    // keeps waiting rather than being approved into nothing.
-    if (!tool) return UNAVAILABLE_PROBLEM;
-    if (this.permissionOf(tool) === 'deny') {
-      this.applyPermissions();
-      return DENIED_PROBLEM;
-    }
-    if (editedArgs !== undefined) {
-      const check = validateCall(this.opts.tools, found.call.name, editedArgs);
-      if (!check.ok) return check.error;
-    }
-    this.patchCall(found.turnId, callId, { type: 'approve' }, editedArgs !== undefined ? { editedArgs } : {});
-    void this.execute(found.turnId, callId);
-    this.checkRound();
-    return null;
+  /** Approves a waiting call (with edited arguments, checked first); null once it runs, else why not. */
+  approve(callId: string, editedArgs?: unknown): CallRefusal | null {
+    return this.interventions.approve(callId, editedArgs);
   }
 
   approveAll(): void {
-    const turn = findTurn(this.snap.conversation, this.snap.turnId);
-    for (const call of Object.values(turn?.calls ?? {})) if (call.status === 'pending_approval') this.approve(call.id);
+    this.interventions.approveAll();
   }
 
   /**
@@ -164,80 +197,37 @@ export class ChatController extends DirectRunner {
    * rules now allow runs (e.g. after "Always allow"), one they deny is refused, the rest keep waiting.
    */
   applyPermissions(): void {
-    const turn = findTurn(this.snap.conversation, this.snap.turnId);
-    if (!turn || this.snap.run.phase !== 'awaiting_confirmation') return;
-    for (const call of Object.values(turn.calls)) {
-      const tool = call.status === 'pending_approval' ? this.opts.tools.get(call.name) : undefined;
-      const permission = tool && this.permissionOf(tool);
-      if (permission === 'allow') this.approve(call.id);
-      else if (permission === 'deny')
-        this.settleCall(turn.id, call.id, { type: 'reject' }, { denied: true, resultText: deniedResultText(call.name) });
-    }
-    this.checkRound();
+    this.interventions.applyPermissions();
   }
 
   reject(callId: string, reason?: string): void {
-    const found = this.activeCall(callId, 'pending_approval');
-    if (!found) return;
-    this.settleCall(found.turnId, callId, { type: 'reject' }, { rejectReason: reason?.trim() || undefined, resultText: rejectionText(reason) });
-    this.checkRound();
+    this.interventions.reject(callId, reason);
   }
 
   /** Cancels one call; the rest of the round goes on. */
   cancelCall(callId: string): void {
-    const found = this.activeCall(callId);
-    if (!found || isSettled(found.call.status) || found.call.status === 'streaming_args') return;
-    this.callAborts.get(callId)?.abort();
-    const text = found.call.status === 'running' ? 'The user cancelled this call while it was running.' : 'The user cancelled this call before it ran.';
-    this.settleCall(found.turnId, callId, { type: 'cancel' }, { resultText: text });
-    this.checkRound();
+    this.interventions.cancelCall(callId);
   }
 
   /**
    * Re-runs a call with edited arguments. A running call is cancelled and restarted within its round; a
    * finished call of the last turn replaces its result, drops what followed it and continues from there.
    */
-  rerunCall(callId: string, args: unknown): string | null {
-    const turn = findTurn(this.snap.conversation, this.snap.turnId);
-    const call = turn?.calls[callId];
-    if (!turn || !call) return 'This call is not part of the latest answer.';
-    const check = validateCall(this.opts.tools, call.name, args);
-    if (!check.ok) return check.error;
-    if (this.permissionOf(check.tool) === 'deny') return DENIED_PROBLEM;
-    const phase = this.snap.run.phase;
-    if (phase !== 'idle') {
-      if (call.round !== turn.rounds.length - 1 || phase === 'generating') return 'This call can be re-run once the current round ends.';
-      // Settle without checkRound: the round must not advance between the cancel and the restart.
-      this.callAborts.get(callId)?.abort();
-      if (!isSettled(call.status)) this.settleCall(turn.id, callId, { type: 'cancel' }, {});
-      this.requeue(turn.id, callId, args);
-      void this.execute(turn.id, callId);
-      return null;
-    }
-    // Idle: the re-run becomes a new branch — a copy of the turn up to the call's round — and the old
-    // continuation stays reachable through the branch switcher.
-    const rounds = turn.rounds.slice(0, call.round + 1);
-    const kept = new Set(rounds.flatMap((r) => r.parts.flatMap((p) => (p.type === 'tool-call' ? [p.callId] : []))));
-    const copy: Omit<AssistantMessage, 'parentId'> = {
-      id: this.newId(),
-      role: 'assistant',
-      createdAt: Date.now(),
-      model: turn.model,
-      ...(turn.direct ? { direct: true as const } : {}),
-      rounds,
-      calls: Object.fromEntries(Object.entries(turn.calls).filter(([id]) => kept.has(id))),
-    };
-    this.setConversation(addSibling(this.snap.conversation, turn.id, copy));
-    this.snap = { ...this.snap, turnId: copy.id };
-    const branch = copy.id;
-    this.requeue(branch, callId, args);
-    if (!this.dispatch({ type: 'resume', round: 1, direct: turn.direct })) return 'The run could not be resumed.';
-    this.dispatch({ type: 'approvals-done' });
-    void this.execute(branch, callId);
-    void this.awaitRoundThenContinue(branch).then((go) => {
-      if (go) void this.loop(branch);
-    });
-    return null;
+  rerunCall(callId: string, args: unknown): CallRefusal | null {
+    return this.interventions.rerunCall(callId, args);
+  }
+
+  /** Every registered tool with what the user's permissions make of it now (`deny`: a command may not run it). */
+  commandTools(): CommandTool[] {
+    return this.direct.commandTools();
+  }
+
+  /**
+   * Runs one tool without the model (a slash command); with `editOf`, as an edit of that user
+   * message. Resolves to null once the run started, or to why it did not (nothing changed then).
+   */
+  runTool(name: string, args: unknown, commandText: string, editOf?: string): Promise<DirectRunRefusal | null> {
+    return this.direct.runTool(name, args, commandText, editOf);
   }
 
   /**
@@ -246,24 +236,21 @@ export class ChatController extends DirectRunner {
    */
   load(saved: Conversation): boolean {
     if (this.snap.run.phase !== 'idle') return false;
-    this.live = null;
+    this.store.endLive();
     const { conversation, resumeTurnId } = recoverInterrupted(saved);
     const turnId = lastOf(activePath(conversation), 'assistant')?.id ?? null;
-    this.snap = { ...this.snap, conversation, run: initialRunState(this.opts.maxRounds), turnId };
-    this.emit();
+    this.store.update({ conversation, run: initialRunState(this.opts.maxRounds), turnId });
     if (resumeTurnId) {
       const turn = findTurn(conversation, resumeTurnId)!;
-      if (this.dispatch({ type: 'resume', round: Math.min(turn.rounds.length, this.snap.run.maxRounds), direct: turn.direct }))
-        void this.awaitRoundThenContinue(resumeTurnId).then((go) => {
-          if (go) void this.loop(resumeTurnId);
-        });
+      if (this.store.dispatch({ type: 'resume', round: Math.min(turn.rounds.length, this.snap.run.maxRounds), direct: turn.direct }))
+        this.rounds.continueAfterRound(resumeTurnId);
     }
     return true;
   }
 
-  // ---- the loop -------------------------------------------------------------------------------
-
 }
 
 export type { Part };
-export type { ChatControllerOptions, ChatSnapshot, TransitionLogEntry } from './controller-state';
+export type { ChatSnapshot, TransitionLogEntry } from './run-store';
+export type { CommandTool, DirectRunRefusal } from './direct-call';
+export type { CallRefusal } from './refusals';

@@ -1,6 +1,7 @@
 import type { AssistantMessage, Conversation, ToolCallState } from '../conversation/types';
 import { activePath } from '../conversation/tree';
 import { transitionCall } from './call-machine';
+import { changeCall } from './call-state';
 
 export const INTERRUPTED_NOTICE = 'Interrupted by a page reload. The partial answer is kept — regenerate it or send a message to continue.';
 
@@ -30,12 +31,12 @@ export function recoverInterrupted(conv: Conversation): { conversation: Conversa
 }
 
 function settleInterrupted(call: ToolCallState): ToolCallState {
-  if (call.status === 'streaming_args') return { ...call, status: 'incomplete' };
+  if (call.status === 'streaming_args') return changeCall(call, { status: 'incomplete' });
   if (call.status === 'running' || call.status === 'queued') return cancel(call, 'Interrupted by a page reload; this call did not finish. It can be re-run.');
   return call;
 }
 
 function cancel(call: ToolCallState, resultText: string): ToolCallState {
   const next = transitionCall(call.status, { type: 'cancel' });
-  return next.ok ? { ...call, status: next.status, resultText, endedAt: call.endedAt ?? Date.now() } : call;
+  return next.ok && next.status === 'cancelled' ? changeCall(call, { status: 'cancelled', resultText, endedAt: Date.now() }) : call;
 }

@@ -1,6 +1,6 @@
 import type { ModelError, ModelEvent, ModelMessage, ToolSpec, WireEvent } from '../protocols/types';
 import type { TurnOutcome } from '../conversation/types';
-import type { TransitionLogEntry } from './controller-state';
+import type { TransitionLogEntry } from './run-store';
 
 /** Where a transition happened: the turn, and for a call's transition the call. */
 export interface TransitionContext {

@@ -20,7 +20,7 @@ function turn(id: string, rounds: Part[][], calls: ToolCallState[] = [], outcome
 }
 
 function call(id: string, name: string, status: ToolCallStatus): ToolCallState {
-  return { id, name, round: 0, argsText: '{}', status };
+  return { id, name, round: 0, argsText: '{}', status } as ToolCallState;
 }
 
 function snap(phase: RunPhase, assistant?: AssistantMessage, conversationId = 'c1'): ChatSnapshot {

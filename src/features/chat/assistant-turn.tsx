@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import type { AssistantMessage, Part, ToolCallState } from '../../core/conversation/types';
-import type { ToolRegistry } from '../../core/tools/registry';
+import type { AssistantMessage, Part } from '../../core/conversation/types';
 import type { ChatController } from '../../core/run/chat-controller';
+import type { ToolDefinition } from '../../core/tools/types';
 import { LongText } from '../long-text';
 import { Markdown } from './markdown/markdown';
 import { ToolCard, type ToolCardActions } from '../tool-card/tool-card';
@@ -19,9 +19,8 @@ interface Props {
   isLast: boolean;
   idle: boolean;
   canAct: boolean;
-  tools: ToolRegistry;
-  /** Changes when tools come or go, so memoized turns re-read their cards' schemas. */
-  toolsVersion?: number;
+  /** A tool's argument schema and title; a new function when tools come or go, so memoized turns re-read it. */
+  toolOf(name: string): Pick<ToolDefinition, 'parameters' | 'title'> | undefined;
   actions: ToolCardActions;
   controller: ChatController;
   onOpenSettings(): void;
@@ -67,7 +66,7 @@ export const AssistantTurn = memo(function AssistantTurn(props: Props) {
   );
 });
 
-function PartView({ part, streaming, turn, tools, actions, canAct, idle }: Props & { part: Part; streaming: boolean }) {
+function PartView({ part, streaming, turn, toolOf, actions, canAct, idle }: Props & { part: Part; streaming: boolean }) {
   const t = useT(messages);
   if (part.type === 'text') return <Markdown text={part.text} streaming={streaming} />;
   if (part.type === 'reasoning')
@@ -83,7 +82,7 @@ function PartView({ part, streaming, turn, tools, actions, canAct, idle }: Props
   if (!call) return null;
   // While a run is in flight only the current round's calls can be acted on; earlier rounds are history.
   const actionable = canAct && (idle || call.round === turn.rounds.length - 1);
-  const tool = tools.get(call.name);
+  const tool = toolOf(call.name);
   return <CallPart call={call} schema={tool?.parameters} title={tool?.title} actions={actions} canAct={actionable} />;
 }
 
@@ -101,15 +100,5 @@ function segments(parts: KeyedPart[]): KeyedPart[][] {
   return out;
 }
 
-/** Same fields, same values: the live round copies every call on each frame, changed or not. */
-function sameCall(a: ToolCallState, b: ToolCallState): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a) as (keyof ToolCallState)[];
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-
-// A card re-renders only when its own call changed, not on every frame of a sibling's stream.
-const CallPart = memo(
-  ToolCard,
-  (a, b) => sameCall(a.call, b.call) && a.schema === b.schema && a.title === b.title && a.actions === b.actions && a.canAct === b.canAct,
-);
+// A card re-renders only when its own call changed: the live round keeps unchanged calls identical.
+const CallPart = memo(ToolCard);

@@ -66,6 +66,8 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
   const actions = useMemo(() => toolActionsFor(controller), [controller]);
   // Cards read their tool's schema from the registry; an MCP server connecting must reach them.
   const toolsVersion = useToolsVersion(tools);
+  // The registry stays the same object as tools come and go; its version makes a new lookup then.
+  const toolOf = useMemo(() => (name: string) => tools.get(name), [tools, toolsVersion]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const { away, jump, isPinned } = useFollowScroll(scrollRef, contentRef, conversationId);
@@ -98,8 +100,7 @@ export function ChatView({ store, controller, tools, modelLabel, demo, onOpenSet
         isLast={i === messages.length - 1}
         idle={idle}
         canAct={m.id === turnId}
-        tools={tools}
-        toolsVersion={toolsVersion}
+        toolOf={toolOf}
         actions={actions}
         controller={controller}
         onOpenSettings={onOpenSettings}

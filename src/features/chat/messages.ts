@@ -44,6 +44,8 @@ export const messages = defineMessages(
     rerunAfterRound: 'This call can be re-run once the current round ends.',
     toolDenied: 'This tool is set to Never in your tool permissions.',
     toolUnavailable: 'This tool is not available right now; if it comes from an MCP server, check in Settings that the server is connected.',
+    notWaiting: 'This call is not waiting for approval any more.',
+    notResumed: 'The run could not be picked up again for this re-run.',
   },
   {
     assistantAnswer: '助手的回答',
@@ -87,6 +89,8 @@ export const messages = defineMessages(
     rerunAfterRound: '当前这一轮结束后才能重新运行此调用。',
     toolDenied: '你在工具权限中把此工具设为了“从不”。',
     toolUnavailable: '此工具目前不可用；如果它来自 MCP 服务器，请在设置中确认该服务器已连接。',
+    notWaiting: '此调用已不再等待批准。',
+    notResumed: '无法为这次重新运行恢复该运行。',
   },
 );
 

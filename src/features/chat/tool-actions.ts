@@ -1,11 +1,12 @@
 import type { ToolCardActions } from '../tool-card/tool-card';
 import type { ChatController } from '../../core/run/chat-controller';
-import { rerunProblemText } from './rerun-problem';
+import { refusalText } from './refusal-text';
+import type { CallRefusal } from '../../core/run/refusals';
 import { findTurn } from '../../core/run/turn-updates';
 import { makeRule, type PermissionRule } from '../../core/permissions';
 import { usePermissions } from '../../store/permissions-store';
 
-const problemText = (problem: string | null) => (problem ? rerunProblemText(problem) : null);
+const problemText = (refusal: CallRefusal | null) => (refusal ? refusalText(refusal) : null);
 
 /** Card actions bound to the controller; `addRule` stores a permission rule (the app's rules store by default). */
 export function toolActionsFor(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, getPreset } from '../../core/providers/presets';
-import { baseURLProblem } from '../../core/providers/provider-config';
+import { baseURLProblem, baseURLProblemMessage } from '../../core/providers/provider-config';
 import { translator } from '../../i18n';
 import { baseURLProblemText, presetLabel, presetNote } from './config-text';
 import { messages } from './messages';
@@ -15,13 +15,13 @@ describe('settings text in the interface language', () => {
       expect(presetNote(p, en)).toBe(p.note);
     }
     for (const url of ['', 'ftp://x', 'https://u:p@example.com/v1', 'https://example.com/v1?x=1', 'http://example.com/v1'])
-      expect(baseURLProblemText(url, en)).toBe(baseURLProblem(url));
+      expect(baseURLProblemText(url, en)).toBe(baseURLProblemMessage(baseURLProblem(url)!));
   });
 
   it('translates every problem the core finds with a base URL', () => {
     for (const url of ['', 'ftp://x', 'https://u:p@example.com/v1', 'https://example.com/v1?x=1']) {
       const text = baseURLProblemText(url, zh);
-      expect(text).not.toBe(baseURLProblem(url));
+      expect(text).not.toBe(baseURLProblemMessage(baseURLProblem(url)!));
       expect(text).toMatch(/[\u4e00-\u9fff]/);
     }
     const plain = baseURLProblemText('http://example.com/v1', zh);

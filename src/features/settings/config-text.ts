@@ -45,18 +45,20 @@ export function presetNote(preset: ProviderPreset, t: T): string | undefined {
   return key ? t(key) : preset.note;
 }
 
-/**
- * What is wrong with a base URL, in the interface language, or null when it is usable. The
- * checks stay in the core (which words them in English); this maps each of its answers.
- */
+/** What is wrong with a base URL, in the interface language, or null when it is usable. */
 export function baseURLProblemText(url: string, t: T): string | null {
   const problem = baseURLProblem(url);
   if (problem === null) return null;
-  if (problem.startsWith('Enter the server’s base URL')) return t('urlMissing');
-  if (problem.startsWith('The base URL must start with')) return t('urlScheme');
-  if (problem.startsWith('Remove the user name and password')) return t('urlCredentials');
-  if (problem.startsWith('The base URL cannot contain')) return t('urlQuery');
-  const plain = /^Plain http:\/\/ works only .*; reach (\S+) over https:\/\//.exec(problem);
-  if (plain) return t('urlPlainHttp', { host: plain[1] });
-  return problem;
+  switch (problem.code) {
+    case 'missing':
+      return t('urlMissing');
+    case 'scheme':
+      return t('urlScheme');
+    case 'credentials':
+      return t('urlCredentials');
+    case 'query':
+      return t('urlQuery');
+    case 'plain_http':
+      return t('urlPlainHttp', { host: problem.host });
+  }
 }

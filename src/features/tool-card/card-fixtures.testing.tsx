@@ -21,7 +21,7 @@ export function makeCall(overrides: Partial<ToolCallState> = {}): ToolCallState 
     args: { city: 'Paris', unit: 'celsius' },
     status: 'pending_approval',
     ...overrides,
-  };
+  } as ToolCallState;
 }
 
 export function makeActions() {

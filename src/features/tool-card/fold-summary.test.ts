@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ToolCallState } from '../../core/conversation/types';
 import { groupCounts, resultPreview, tellingArgument } from './fold-summary';
 
-const base: ToolCallState = { id: 'c', name: 't', round: 0, argsText: '', status: 'succeeded' };
-const done = (value: unknown, args?: unknown): ToolCallState => ({ ...base, args, outcome: { status: 'succeeded', value, text: JSON.stringify(value), truncated: false } });
+const base = { id: 'c', name: 't', round: 0, argsText: '' };
+/** A call in any status, its fields as the test gives them. */
+const call = (fields: Record<string, unknown>) => ({ ...base, ...fields }) as ToolCallState;
+const done = (value: unknown, args?: unknown): ToolCallState =>
+  call({ status: 'succeeded', args, resultText: '', outcome: { status: 'succeeded', value, text: JSON.stringify(value), truncated: false } });
 
 describe('tellingArgument', () => {
   it('prefers a path, an expression, a URL, and takes the first line of code', () => {
@@ -33,18 +36,18 @@ describe('resultPreview', () => {
   });
 
   it('gives the first words of an error, and how far a cancelled call got', () => {
-    const failed: ToolCallState = { ...base, status: 'failed', outcome: { status: 'failed', error: { message: 'File not found: notes/missing-file-with-a-long-name.md' }, text: '', truncated: false } };
+    const failed = call({ status: 'failed', resultText: '', outcome: { status: 'failed', error: { message: 'File not found: notes/missing-file-with-a-long-name.md' }, text: '', truncated: false } });
     expect(resultPreview(failed)).toEqual({ type: 'error', text: 'File not found: notes/missing-file-with…' });
-    expect(resultPreview({ ...base, status: 'cancelled', progress: { current: 4, total: 12 } })).toEqual({ type: 'cancelled', current: 4, total: 12 });
-    expect(resultPreview({ ...base, status: 'cancelled' })).toEqual({ type: 'cancelled' });
-    expect(resultPreview({ ...base, status: 'invalid', validationError: 'Unknown tool "x".' })).toEqual({ type: 'error', text: 'Unknown tool "x".' });
-    expect(resultPreview({ ...base, status: 'invalid', validationError: 'Invalid arguments for "t": /count must be integer' })).toEqual({ type: 'error', text: '/count must be integer' });
+    expect(resultPreview(call({ status: 'cancelled', progress: { current: 4, total: 12 } }))).toEqual({ type: 'cancelled', current: 4, total: 12 });
+    expect(resultPreview(call({ status: 'cancelled' }))).toEqual({ type: 'cancelled' });
+    expect(resultPreview(call({ status: 'invalid', resultText: '', validationError: 'Unknown tool "x".' }))).toEqual({ type: 'error', text: 'Unknown tool "x".' });
+    expect(resultPreview(call({ status: 'invalid', resultText: '', validationError: 'Invalid arguments for "t": /count must be integer' }))).toEqual({ type: 'error', text: '/count must be integer' });
   });
 });
 
 describe('groupCounts', () => {
   it('counts done, waiting and running calls', () => {
-    const counts = groupCounts([done(1), done(2), { ...base, status: 'pending_approval' }]);
+    const counts = groupCounts([done(1), done(2), call({ status: 'pending_approval' })]);
     expect(counts).toMatchObject({ total: 3, done: 2, waiting: 1, running: 0 });
   });
 });

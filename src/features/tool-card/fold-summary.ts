@@ -46,7 +46,7 @@ export function resultPreview(call: ToolCallState): ResultPreview {
       // The card already names the tool: the preview starts at the failing field ("/count must be integer").
       if (call.denied) return { type: 'none' };
       if (call.unknownTool) return { type: 'unknown' };
-      return { type: 'error', text: clip((call.validationError ?? call.parseError ?? '').replace(/^Invalid arguments for "[^"]*": /, ''), RESULT_CHARS) };
+      return { type: 'error', text: clip(call.validationError.replace(/^Invalid arguments for "[^"]*": /, ''), RESULT_CHARS) };
     case 'cancelled':
       return cancelledAt(call);
     default:

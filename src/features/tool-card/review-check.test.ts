@@ -10,7 +10,7 @@ const schema = {
 };
 
 function call(overrides: Partial<ToolCallState>): ToolCallState {
-  return { id: 'c1', name: 'get_weather', round: 0, argsText: '', status: 'pending_approval', ...overrides };
+  return { id: 'c1', name: 'get_weather', round: 0, argsText: '', status: 'pending_approval', ...overrides } as ToolCallState;
 }
 
 describe('checkArgsText', () => {

@@ -84,7 +84,7 @@ describe('ReviewDialog', () => {
   });
 
   it('stays open and says why when the run refuses the arguments, until they are edited', () => {
-    const { dialog, edit, onConfirm, onClose } = open('rerun', { call: { ...call, status: 'succeeded' }, refuse: 'This call can be re-run once the current round ends.' });
+    const { dialog, edit, onConfirm, onClose } = open('rerun', { call: { ...call, status: 'succeeded', outcome: { status: 'succeeded', text: '{}', truncated: false }, resultText: '{}' }, refuse: 'This call can be re-run once the current round ends.' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Re-run' }));
     expect(onConfirm).toHaveBeenCalledTimes(1);
     expect(onClose).not.toHaveBeenCalled();
@@ -102,13 +102,13 @@ describe('ReviewDialog', () => {
   });
 
   it('passes the arguments on re-run even when unchanged', () => {
-    const { dialog, onConfirm } = open('rerun', { call: { ...call, status: 'succeeded' } });
+    const { dialog, onConfirm } = open('rerun', { call: { ...call, status: 'succeeded', outcome: { status: 'succeeded', text: '{}', truncated: false }, resultText: '{}' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Re-run' }));
     expect(onConfirm).toHaveBeenCalledWith({ city: 'Paris' });
   });
 
   it('labels the confirm button Restart in restart mode', () => {
-    const { dialog } = open('restart', { call: { ...call, status: 'running' } });
+    const { dialog } = open('restart', { call: { ...call, status: 'running' } as ToolCallState });
     expect(within(dialog).getByRole('button', { name: 'Restart' })).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: 'Approve' })).toBeNull();
   });

@@ -26,7 +26,7 @@ describe('ToolCard status chip and actions', () => {
   ];
 
   it.each(cases)('%s shows "%s" and its buttons', (status, chip, buttons, extra) => {
-    const { card } = renderCard(makeCall({ status, ...extra }));
+    const { card } = renderCard(makeCall({ status, ...extra } as Partial<ToolCallState>));
     expect(within(card).getByTestId('tool-status').textContent).toBe(chip);
     for (const name of buttons) expect(within(card).getByRole('button', { name })).toBeTruthy();
     // A settled card also has its fold toggle.
@@ -36,7 +36,7 @@ describe('ToolCard status chip and actions', () => {
   });
 
   it.each(cases)('%s hides every action when canAct is false', (status, _chip, _buttons, extra) => {
-    const { card } = renderCard(makeCall({ status, ...extra }), { canAct: false });
+    const { card } = renderCard(makeCall({ status, ...extra } as Partial<ToolCallState>), { canAct: false });
     expect(actionButtons(card)).toHaveLength(isSettled(status) ? 1 : 0);
     // Copying changes nothing, so it stays offered on every card whose arguments have arrived.
     if (status !== 'streaming_args') expect(within(card).getByRole('button', { name: 'Copy arguments' })).toBeTruthy();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssistantMessage, Conversation, UserMessage } from '../../core/conversation/types';
+import type { AssistantMessage, Conversation, ToolCallState, UserMessage } from '../../core/conversation/types';
 import { matchConversation, searchableTexts } from './search';
 import { byRecency, summarize } from './summary';
 
@@ -11,7 +11,7 @@ const answer = (id: string, parentId: string, text: string, tool?: string): Assi
   createdAt: 2,
   model: 'm',
   rounds: [{ parts: [{ type: 'reasoning', text: 'hidden musings' }, { type: 'text', text }, ...(tool ? [{ type: 'tool-call' as const, callId: 'c1' }] : [])] }],
-  calls: tool ? { c1: { id: 'c1', name: tool, round: 0, argsText: '{"secret":"argument"}', status: 'succeeded', resultText: 'a result' } } : {},
+  calls: tool ? { c1: { id: 'c1', name: tool, round: 0, argsText: '{"secret":"argument"}', status: 'succeeded', resultText: 'a result' } as ToolCallState } : {},
   outcome: 'completed',
 });
 

@@ -63,6 +63,7 @@ export function sampleConversation(): Conversation {
         status: 'rejected',
         policy: 'ask',
         rejectReason: 'Keep the file.',
+        resultText: 'The user rejected this call. Reason: Keep the file.',
       },
     },
     outcome: 'completed',
