@@ -1,6 +1,6 @@
 import { createDemoModel } from '../protocols/demo-model';
 import type { ProtocolClientConfig } from '../protocols';
-import { withToolFallback, wrapPrompted, type ToolSupportMemory } from '../protocols/prompted';
+import type { ToolSupportMemory } from '../protocols/prompted';
 import { withRetry } from '../protocols/retry-policy';
 import type { ModelClient } from '../protocols/types';
 import { isDemo, type ProviderConfig } from './provider-config';
@@ -10,38 +10,24 @@ export type ModelClientConfig = ProviderConfig & Partial<Pick<ProtocolClientConf
 
 /**
  * The model client for a provider config: the offline demo, or the configured protocol with its
- * tool mode (native, prompted, or auto = native with a remembered fallback to prompted), behind our
- * retry policy (rate limits, 5xx and failed connections before the first token).
+ * tool mode (endpoint-client.ts), behind our retry policy (rate limits, 5xx and failed connections
+ * before the first token).
  */
 export function createModelClient(config: ModelClientConfig, memory?: ToolSupportMemory): ModelClient {
   if (isDemo(config)) return createDemoModel();
-  return withRetry(createEndpointClient(config, memory));
-}
-
-function createEndpointClient(config: ModelClientConfig, memory?: ToolSupportMemory): ModelClient {
-  // The protocols' one factory: every option it knows reaches the client, whichever protocol.
-  const { protocol, baseURL, apiKey, model, streaming, maxTokens, sendReasoning, idleTimeoutMs } = config;
-  const native = lazyProtocolClient({ protocol, baseURL, apiKey, model, streaming, maxTokens, sendReasoning, idleTimeoutMs });
-  switch (config.toolMode) {
-    case 'native':
-      return native;
-    case 'prompted':
-      return wrapPrompted(native);
-    default:
-      return withToolFallback(native, wrapPrompted(native), { key: `${config.protocol} ${config.baseURL} ${config.model}`, memory });
-  }
+  return withRetry(lazyClient(config.model, () => import('./endpoint-client').then((m) => m.createEndpointClient(config, memory))));
 }
 
 /**
- * The protocol client, its decoders loaded with the first request: they are not needed to show the
- * page (the demo needs none), so they stay out of the initial bundle.
+ * A client built with its first request: the protocols' decoders and the prompted-mode parser are
+ * not needed to show the page (the demo needs none), so they stay out of the initial bundle.
  */
-function lazyProtocolClient(config: ProtocolClientConfig): ModelClient {
+function lazyClient(label: string, load: () => Promise<ModelClient>): ModelClient {
   let client: Promise<ModelClient> | null = null;
   return {
-    label: config.model,
+    label,
     async *stream(request) {
-      client ??= import('../protocols').then((m) => m.createProtocolClient(config));
+      client ??= load();
       yield* (await client).stream(request);
     },
   };

@@ -1,12 +1,12 @@
 import type { RefObject } from 'react';
 import { useT } from '../../i18n';
 import { InspectorIcon } from './icons';
-import { messages } from './messages';
+import { buttonMessages } from './button-messages';
 import { ICON_BUTTON, ICON_BUTTON_IDLE } from '../../ui/icon-button';
 
 /** The header's icon button that opens and closes the inspector. */
 export function InspectorButton({ open, onToggle, buttonRef }: { open: boolean; onToggle(): void; buttonRef: RefObject<HTMLButtonElement | null> }) {
-  const t = useT(messages);
+  const t = useT(buttonMessages);
   return (
     <button
       ref={buttonRef}

@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n';
 export const messages = defineMessages(
   {
     inspector: 'Inspector',
-    openInspector: 'Inspector',
     closeInspector: 'Close inspector',
     run: 'Run',
     runOption: '#{seq} · {time} · {prompt} · {outcome}',
@@ -67,7 +66,6 @@ export const messages = defineMessages(
   },
   {
     inspector: '检查器',
-    openInspector: '检查器',
     closeInspector: '关闭检查器',
     run: '运行记录',
     runOption: '#{seq} · {time} · {prompt} · {outcome}',

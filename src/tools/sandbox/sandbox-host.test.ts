@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runInSandbox, SANDBOX_PAGE } from './sandbox-host';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadRunnerSource, runInSandbox, SANDBOX_PAGE } from './sandbox-host';
 import { RUNNER_SOURCE } from './worker-runner';
 
 // jsdom has no workers, so these tests play the sandbox's side of the conversation: they post
@@ -35,6 +35,22 @@ afterEach(() => {
 });
 
 describe('runInSandbox', () => {
+  // The runner loads with the first run; these stories start with it loaded, as a real frame's
+  // page load gives it time to (the story below plays a frame that is ready first).
+  beforeAll(() => loadRunnerSource());
+
+  it('hands the runner over as soon as it has loaded when the frame is ready first', async () => {
+    vi.resetModules();
+    const fresh = await import('./sandbox-host');
+    void fresh.runInSandbox('1', { timeoutMs: 1000 });
+    const frame = sandboxFrame();
+    const sent = vi.spyOn(frame.contentWindow!, 'postMessage');
+    post({ type: 'ready' }, frame.contentWindow);
+    expect(sent).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledTimes(1));
+    expect(sent.mock.calls[0][0]).toMatchObject({ runner: RUNNER_SOURCE, code: '1' });
+  });
+
   it('creates a hidden iframe sandboxed to scripts only, with a fresh nonce per run', () => {
     void runInSandbox('1', { timeoutMs: 1000 });
     void runInSandbox('2', { timeoutMs: 1000 });

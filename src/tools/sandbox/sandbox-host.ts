@@ -1,5 +1,4 @@
 import { readSandboxMessage } from './sandbox-protocol';
-import { RUNNER_SOURCE } from './worker-runner';
 
 /**
  * The sandbox document (public/sandbox.html): a static page with its own strict CSP. It cannot be a
@@ -45,9 +44,29 @@ function isReady(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'ready';
 }
 
+let runnerSource: string | undefined;
+let runnerLoad: Promise<string> | undefined;
+
+/**
+ * The worker's runner source, loaded with the first run: it is not needed to show the page, so it
+ * stays out of the first script. A frame takes a moment to load and say "ready", so in practice
+ * the runner is there by then; if not, it is handed over as soon as it arrives.
+ */
+export function loadRunnerSource(): Promise<string> {
+  runnerLoad ??= import('./worker-runner').then(
+    (m) => (runnerSource = m.RUNNER_SOURCE),
+    (e: unknown) => {
+      runnerLoad = undefined; // a failed chunk load is tried again by the next run
+      throw e;
+    },
+  );
+  return runnerLoad;
+}
+
 export const runInSandbox: SandboxRunner = (code, { timeoutMs, signal, container }) => {
   if (typeof document === 'undefined') return Promise.reject(new Error('JavaScript can only be run in a browser page.'));
   if (signal?.aborted) return Promise.reject(signal.reason);
+  void loadRunnerSource().catch(() => {}); // start now; the handshake below waits for it if need be
   const nonce = randomNonce();
   const iframe = document.createElement('iframe');
   iframe.setAttribute('sandbox', 'allow-scripts');
@@ -77,7 +96,13 @@ export const runInSandbox: SandboxRunner = (code, { timeoutMs, signal, container
       if (event.source === null || event.source !== iframe.contentWindow) return;
       if (isReady(event.data)) {
         // '*' because the frame's origin is opaque; only this frame's window receives it.
-        iframe.contentWindow.postMessage({ nonce, runner: RUNNER_SOURCE, code }, '*');
+        const hand = (runner: string) => iframe.contentWindow?.postMessage({ nonce, runner, code }, '*');
+        if (runnerSource !== undefined) hand(runnerSource);
+        else
+          loadRunnerSource().then(hand, (e: unknown) => {
+            cleanup();
+            reject(e);
+          });
         return;
       }
       const message = readSandboxMessage(event.data, nonce);
