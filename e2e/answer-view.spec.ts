@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support-a11y';
-import { chatRequests, keyFor, lastAnswer, queue, send, toolCard, toolStatus, useMock, waitIdle } from './support';
+import { chatRequests, keyFor, lastAnswer, queue, send, toolCard, toolStatus, unfold, useMock, waitIdle } from './support';
 
 // The answer view: highlighted code, typeset math with its source untouched, copy buttons that
 // put exactly the right text on the clipboard, and "Branch from here" on earlier answers.
@@ -126,6 +126,7 @@ test('tool cards highlight code arguments and copy their arguments and results',
 
   const calc = toolCard(page, 'calculate');
   await expect(toolStatus(calc)).toHaveText('Done');
+  await unfold(calc);
   await copyAndRead(page, calc.getByRole('button', { name: 'Copy result' }), JSON.stringify({ expression: '6*7', result: 42 }, null, 2));
   await copyAndRead(page, calc.getByRole('button', { name: 'Copy arguments' }), JSON.stringify({ expression: '6*7' }, null, 2));
 });

@@ -34,6 +34,8 @@ function card(page: Page, name: string) {
 }
 
 test('the built page carries the policy, and a whole session raises no violation', async ({ page }) => {
+  // Three runs, one of them the demo's long paced welcome answer: more than the default 30 s on a busy machine.
+  test.slow();
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toBe(APP_CSP);
 

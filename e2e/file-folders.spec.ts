@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { keyFor, modelRequests, queue, send, toolCard, toolStatus, useMock, waitIdle } from './support';
+import { keyFor, modelRequests, queue, send, toolCard, toolStatus, unfold, useMock, waitIdle } from './support';
 
 // The file tools take the paths models send ("reports/q3.csv", "/reports/q3.csv"), on Chromium's
 // real OPFS; a path the store would refuse is refused by the review dialog and the slash command
@@ -17,12 +17,14 @@ test('write reports/q3.csv, list reports, read /reports/q3.csv', async ({ page }
   await expect(toolStatus(write)).toHaveText('Waiting for approval');
   await write.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(toolStatus(write)).toHaveText('Done');
+  await unfold(write);
   await expect(write).toContainText('"bytes": 19');
   await waitIdle(page);
 
   await send(page, '/list_files {"folder": "reports"}');
   const list = toolCard(page, 'list_files');
   await expect(toolStatus(list)).toHaveText('Done');
+  await unfold(list);
   await expect(list).toContainText('"name": "reports/q3.csv"');
   await expect(list).toContainText('"count": 1');
   await waitIdle(page);
@@ -30,6 +32,7 @@ test('write reports/q3.csv, list reports, read /reports/q3.csv', async ({ page }
   await send(page, '/list_files {}');
   const root = toolCard(page, 'list_files', 1);
   await expect(toolStatus(root)).toHaveText('Done');
+  await unfold(root);
   await expect(root).toContainText('"folders"');
   await expect(root).toContainText('"reports"');
   await waitIdle(page);
@@ -37,6 +40,7 @@ test('write reports/q3.csv, list reports, read /reports/q3.csv', async ({ page }
   await send(page, '/read_file {"name": "/reports/q3.csv"}');
   const read = toolCard(page, 'read_file');
   await expect(toolStatus(read)).toHaveText('Done');
+  await unfold(read);
   await expect(read).toContainText('q3,42');
   await waitIdle(page);
   expect(await modelRequests(key)).toHaveLength(0);

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startEverythingServer, type EverythingServer } from './mcp/everything.mjs';
-import { chatRequests, keyFor, lastAnswer, openSettings, queue, send, toolCard, toolStatus, useMock, waitIdle } from './support';
+import { chatRequests, keyFor, lastAnswer, openSettings, queue, send, toolCard, toolStatus, unfold, useMock, waitIdle } from './support';
 
 // Against the reference MCP server, @modelcontextprotocol/server-everything, started here in
 // Streamable HTTP mode: a real third-party server, with its own ideas about cancellation.
@@ -57,6 +57,7 @@ test('eight cancels in a row against a server that ignores them leave the connec
   const approvedAt = Date.now();
   await expect(toolStatus(echo)).toHaveText('Done', { timeout: 5_000 });
   expect(Date.now() - approvedAt).toBeLessThan(1_000);
+  await unfold(echo);
   await expect(echo).toContainText('Echo: still here');
 });
 
@@ -112,6 +113,7 @@ test('elicitation: the server’s request opens a dialog naming it; one answered
   await dialog.getByRole('button', { name: 'Send' }).click();
   await expect(dialog).toBeHidden();
   await expect(toolStatus(card)).toHaveText('Done');
+  await unfold(card);
   await expect(card).toContainText('Name: Ada Lovelace');
   await expect(card).toContainText('Email: ada@example.com');
   await waitIdle(page);
@@ -123,5 +125,6 @@ test('elicitation: the server’s request opens a dialog naming it; one answered
   await dialog.getByRole('button', { name: 'Decline' }).click();
   await expect(dialog).toBeHidden();
   await expect(toolStatus(second)).toHaveText('Done');
+  await unfold(second);
   await expect(second).toContainText('User declined to provide the requested information.');
 });

@@ -81,8 +81,14 @@ export function lastAnswer(page: Page) {
 }
 
 /** Waits until the run is back to idle (the Send button is back). */
+/**
+ * How long a run may take to settle: the demo's welcome answer alone streams for 7-10 s at its
+ * paced 30 ms a chunk on an idle machine, and a busy CI machine with two workers can double that.
+ */
+export const RUN_SETTLES_MS = 30_000;
+
 export async function waitIdle(page: Page) {
-  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible({ timeout: RUN_SETTLES_MS });
 }
 
 /** Opens the settings dialog from the header and returns it. */
