@@ -9,11 +9,36 @@ export function formatWhen(at: number, now: number = Date.now(), locale?: string
   const today = new Date(now);
   today.setHours(0, 0, 0, 0);
   const start = today.getTime();
-  if (at >= start) return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  if (at >= start - DAY) return capitalize(new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-1, 'day'));
-  if (at >= start - 6 * DAY) return date.toLocaleDateString(locale, { weekday: 'long' });
-  const sameYear = date.getFullYear() === today.getFullYear();
-  return date.toLocaleDateString(locale, sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' });
+  if (at >= start) return dateFormat(locale, 'time').format(date);
+  if (at >= start - DAY) return capitalize(relativeFormat(locale).format(-1, 'day'));
+  if (at >= start - 6 * DAY) return dateFormat(locale, 'weekday').format(date);
+  return dateFormat(locale, date.getFullYear() === today.getFullYear() ? 'day' : 'dayYear').format(date);
+}
+
+const DATE_OPTIONS = {
+  time: { hour: '2-digit', minute: '2-digit' },
+  weekday: { weekday: 'long' },
+  day: { day: 'numeric', month: 'short' },
+  dayYear: { day: 'numeric', month: 'short', year: 'numeric' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// The list re-renders a running conversation's row every frame; building a formatter costs far more
+// than using one (toLocaleTimeString builds a new one each call), so each is made once per locale.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function dateFormat(locale: string | undefined, kind: keyof typeof DATE_OPTIONS): Intl.DateTimeFormat {
+  const key = `${locale ?? ''} ${kind}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, DATE_OPTIONS[kind])));
+  return format;
+}
+
+function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
+  const key = locale ?? '';
+  let format = relativeFormats.get(key);
+  if (!format) relativeFormats.set(key, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return format;
 }
 
 // "yesterday" starts the line on its own, so it takes a capital where the script has one.
