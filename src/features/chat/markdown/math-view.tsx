@@ -1,34 +1,11 @@
-import { memo, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { lazyResource } from '../../../ui/lazy-resource';
 import { useT } from '../../../i18n';
 import { messages } from './messages';
 
 type Render = typeof import('./katex-render').renderMath;
 
-let render: Render | null = null;
-let loading: Promise<Render> | null = null;
-const listeners = new Set<() => void>();
-
-function loadKatex(): Promise<Render> {
-  loading ??= import('./katex-render').then(
-    (module) => {
-      render = module.renderMath;
-      for (const listener of listeners) listener();
-      return render;
-    },
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  if (!render) loadKatex().catch(() => undefined);
-  return () => listeners.delete(listener);
-}
-const current = () => render;
+const katexRenderer = lazyResource<Render>(() => import('./katex-render').then((module) => module.renderMath));
 
 export interface MathViewProps {
   tex: string;
@@ -44,7 +21,7 @@ export interface MathViewProps {
  */
 export const MathView = memo(function MathView({ tex, display, source }: MathViewProps) {
   const t = useT(messages);
-  const katex = useSyncExternalStore(subscribe, current, () => null);
+  const katex = katexRenderer.useValue();
   const ref = useRef<HTMLSpanElement>(null);
   const [error, setError] = useState<{ tex: string; message: string } | null>(null);
   const failed = error?.tex === tex;
